@@ -1,0 +1,99 @@
+//! Command-line types (clap derive); one Args struct per subcommand, no logic.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  vendorscore rank                                   rank the built-in demo data
+  vendorscore rank --format md > ranking.md          the same as Markdown
+  vendorscore check --data datasets/pilot-2024       validate a dataset, report every problem
+  vendorscore rank --data datasets/avc-2021-enterprise --criteria criteria/lab-only.toml
+  vendorscore report --out out/                      write ranking.csv, .json and .md
+  vendorscore demo-data --seed 7 --out my-demo       make a synthetic dataset to play with
+
+Exit codes: 0 success, 1 bad data or criteria, 2 bad usage.";
+
+/// Rank endpoint-security vendors for an MSP's Kaspersky replacement: load pilot results,
+/// lab scores, pricing and RMM/PSA checks, apply a weighted criteria file, and explain
+/// the ranking.
+#[derive(Debug, Parser)]
+#[command(name = "vendorscore", version, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a dataset and a criteria file; report every problem, exit 0 when clean
+    Check(InputArgs),
+    /// Rank the vendors and print the table (or CSV, JSON, Markdown)
+    Rank(RankArgs),
+    /// Write the ranking as ranking.csv, ranking.json and ranking.md into --out
+    Report(ReportArgs),
+    /// Write a synthetic, seeded demo dataset of fictional vendors (plus the incumbent)
+    DemoData(DemoArgs),
+}
+
+/// Where the evidence and the criteria come from.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Dataset folder [default: datasets/demo, or the built-in demo data when that folder is absent]
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Criteria file (TOML) [default: criteria/msp-default.toml, or the built-in copy]
+    #[arg(long, value_name = "FILE")]
+    pub criteria: Option<PathBuf>,
+}
+
+/// Output formats of `rank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+}
+
+/// `vendorscore rank`
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+/// `vendorscore report`
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Folder for the report files (created when absent; existing files of the same name are replaced)
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+}
+
+/// `vendorscore demo-data`
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Random seed; the same seed gives byte-identical files
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Number of fictional vendors (1-12), besides the incumbent `kaspersky`
+    #[arg(long, default_value_t = 5)]
+    pub vendors: usize,
+    /// Pilot endpoints per vendor
+    #[arg(long, default_value_t = 20)]
+    pub endpoints: usize,
+    /// Pilot days (one row per endpoint per day)
+    #[arg(long, default_value_t = 30)]
+    pub days: usize,
+    /// Folder to write the dataset into
+    #[arg(long, value_name = "DIR", default_value = "out/demo-data")]
+    pub out: PathBuf,
+}

@@ -1,0 +1,26 @@
+//! `vendorscore report`: write the ranking in every format into `--out`.
+
+use super::{fleet, load_inputs, warnings, Outcome};
+use crate::cli::ReportArgs;
+use crate::{output, report, Error};
+
+/// Ranks, renders all formats in memory, then writes them all at once.
+pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
+    let (ds, cr) = load_inputs(&a.input)?;
+    let r = crate::rank::rank(&ds, &cr, &fleet())?;
+    let files = vec![
+        ("ranking.csv".to_string(), report::csv(&r)),
+        ("ranking.json".to_string(), report::json(&r)),
+        ("ranking.md".to_string(), report::markdown(&r).into_bytes()),
+    ];
+    let written = output::write_all(&a.out, &files)?;
+    let mut o = report::table(&r);
+    o.push_str("\nwrote:\n");
+    for p in written {
+        o.push_str(&format!("  {}\n", p.display()));
+    }
+    Ok(Outcome {
+        stdout: o.into_bytes(),
+        stderr: warnings(&r.warnings),
+    })
+}

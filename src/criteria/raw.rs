@@ -1,0 +1,67 @@
+//! The criteria file as written: serde types that mirror the TOML, with spans.
+//!
+//! Nothing here is checked beyond TOML types and unknown keys; `validate.rs` turns a
+//! `RawCriteria` into a `Criteria` and reports every problem with its line and column.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A whole criteria file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCriteria {
+    pub name: Spanned<String>,
+    pub description: Option<String>,
+    pub method: Option<Spanned<String>>,
+    pub missing: Option<Spanned<String>>,
+    #[serde(default)]
+    pub gate: Vec<Spanned<RawGate>>,
+    #[serde(default)]
+    pub group: BTreeMap<String, Spanned<RawGroup>>,
+    #[serde(default)]
+    pub criterion: Vec<Spanned<RawCriterion>>,
+}
+
+/// `[group.<id>]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub weight: Spanned<f64>,
+    pub label: Option<String>,
+    pub description: Option<String>,
+}
+
+/// `[[criterion]]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCriterion {
+    pub id: Spanned<String>,
+    pub label: Option<String>,
+    pub description: Option<String>,
+    pub group: Option<Spanned<String>>,
+    pub metric: Spanned<String>,
+    pub direction: Spanned<String>,
+    pub weight: Spanned<f64>,
+    pub aggregate: Option<Spanned<String>>,
+    pub missing: Option<Spanned<String>>,
+}
+
+/// `[[gate]]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGate {
+    pub id: Spanned<String>,
+    pub description: Option<String>,
+    pub metric: Spanned<String>,
+    pub aggregate: Option<Spanned<String>>,
+    pub rule: Option<Spanned<String>>,
+    pub min: Option<Spanned<f64>>,
+    pub max: Option<Spanned<f64>>,
+    #[serde(rename = "in")]
+    pub in_: Option<Spanned<Vec<String>>>,
+    pub not_in: Option<Spanned<Vec<String>>>,
+    pub at_least: Option<Spanned<String>>,
+    pub if_missing: Option<Spanned<String>>,
+}

@@ -1,0 +1,389 @@
+//! Checks a raw criteria file as a whole and builds a `Criteria` with normalised weights.
+//!
+//! Every problem is collected with its position; nothing stops at the first one.
+
+use std::collections::{HashMap, HashSet};
+
+use toml::Spanned;
+
+use super::raw::{RawCriteria, RawCriterion, RawGate};
+use super::*;
+use crate::problem::{backticks, suggest};
+
+/// Methods known by name; only the first is implemented in this version.
+const METHODS: [&str; 5] = [
+    "weighted-sum",
+    "weighted-product",
+    "topsis",
+    "vikor",
+    "promethee2",
+];
+const MISSING: [&str; 3] = ["error", "worst", "exclude-vendor"];
+const AGGREGATES: [&str; 3] = ["mean", "latest", "min"];
+const LEVELS: [&str; 3] = ["pass", "partial", "fail"];
+
+struct Ctx<'a> {
+    file: &'a str,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Ctx<'_> {
+    fn pos(&self, offset: usize) -> Pos {
+        let before = &self.text[..offset.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Pos { line, column }
+    }
+
+    fn at<T>(&mut self, s: &Spanned<T>, message: String, hint: Option<String>) {
+        let pos = self.pos(s.span().start);
+        let mut p = Problem::at(self.file, pos.location(), message);
+        p.hint = hint;
+        self.problems.push(p);
+    }
+
+    /// A value from a fixed list, with a "did you mean" hint.
+    fn pick<'c>(&mut self, s: &Spanned<String>, key: &str, choices: &[&'c str]) -> Option<&'c str> {
+        let v = s.get_ref().as_str();
+        let found = choices.iter().copied().find(|c| *c == v);
+        if found.is_none() {
+            let hint = suggest(v, choices.iter().copied())
+                .unwrap_or_else(|| format!("expected one of {}", backticks(choices)));
+            self.at(s, format!("unknown {key} `{v}`"), Some(hint));
+        }
+        found
+    }
+
+    fn weight(&mut self, w: &Spanned<f64>, what: &str) -> f64 {
+        let v = *w.get_ref();
+        if !v.is_finite() || v < 0.0 {
+            self.at(
+                w,
+                format!("{what} weight is `{v}`"),
+                Some("weights are relative and must be >= 0".into()),
+            );
+            0.0
+        } else {
+            v
+        }
+    }
+
+    fn missing(&mut self, s: &Option<Spanned<String>>) -> Option<Missing> {
+        let v = self.pick(s.as_ref()?, "missing policy", &MISSING)?;
+        Some(match v {
+            "error" => Missing::Error,
+            "worst" => Missing::Worst,
+            _ => Missing::ExcludeVendor,
+        })
+    }
+
+    fn metric(
+        &mut self,
+        metric: &Spanned<String>,
+        aggregate: &Option<Spanned<String>>,
+    ) -> MetricRef {
+        let name = metric.get_ref().trim().to_string();
+        let aggregate = match aggregate {
+            Some(a) if !name.starts_with("tests.") => {
+                self.at(
+                    a,
+                    format!("`aggregate` applies to `tests.*` metrics only, not `{name}`"),
+                    Some("remove `aggregate`; other metrics have one value per vendor".into()),
+                );
+                Aggregate::Mean
+            }
+            Some(a) => match self.pick(a, "aggregate", &AGGREGATES) {
+                Some("latest") => Aggregate::Latest,
+                Some("min") => Aggregate::Min,
+                _ => Aggregate::Mean,
+            },
+            None => Aggregate::Mean,
+        };
+        if name.is_empty() {
+            self.at(
+                metric,
+                "`metric` is empty".into(),
+                Some("name a metric such as `pilot.detection_rate`; see docs/metrics.md".into()),
+            );
+        }
+        MetricRef { name, aggregate }
+    }
+}
+
+/// Parses and validates a criteria file's text; `file` is how it is shown in messages.
+pub fn parse(file: &str, text: &str) -> Result<Criteria, Vec<Problem>> {
+    let mut cx = Ctx {
+        file,
+        text,
+        problems: Vec::new(),
+    };
+    let raw: RawCriteria = match toml::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
+            let pos = cx.pos(e.span().map_or(0, |s| s.start));
+            let msg = e.message().trim().to_lowercase();
+            let hint = if msg.contains("unknown field") {
+                "keys are listed in docs/criteria.md; a typo in a key is an error so it cannot be silently ignored"
+            } else {
+                "see docs/criteria.md and criteria/msp-default.toml for the format"
+            };
+            return Err(vec![Problem::at(file, pos.location(), msg).hint(hint)]);
+        }
+    };
+    let method = match &raw.method {
+        None => Method::WeightedSum,
+        Some(m) => {
+            if let Some(name) = cx.pick(m, "method", &METHODS) {
+                if name != "weighted-sum" {
+                    cx.at(
+                        m,
+                        format!("method `{name}` is not available in this version"),
+                        Some("available: `weighted-sum`".into()),
+                    );
+                }
+            }
+            Method::WeightedSum
+        }
+    };
+    let missing = cx.missing(&raw.missing).unwrap_or(Missing::Error);
+    let gates = gates(&mut cx, &raw.gate);
+    let (groups, criteria) = weights(&mut cx, &raw, missing);
+    if cx.problems.is_empty() {
+        Ok(Criteria {
+            file: file.to_string(),
+            name: raw.name.into_inner(),
+            description: raw.description,
+            method,
+            missing,
+            gates,
+            groups,
+            criteria,
+        })
+    } else {
+        Err(cx.problems)
+    }
+}
+
+fn gates(cx: &mut Ctx, raw: &[Spanned<RawGate>]) -> Vec<Gate> {
+    let mut out = Vec::new();
+    let mut ids = HashSet::new();
+    for g in raw {
+        let g = g.get_ref();
+        if !ids.insert(g.id.get_ref().clone()) {
+            cx.at(
+                &g.id,
+                format!("duplicate gate id `{}`", g.id.get_ref()),
+                None,
+            );
+        }
+        let metric = cx.metric(&g.metric, &g.aggregate);
+        let mut rules = Vec::new();
+        if let Some(r) = &g.rule {
+            match r.get_ref().as_str() {
+                "empty" => rules.push(Rule::Empty),
+                "present" => rules.push(Rule::Present),
+                _ => {
+                    cx.pick(r, "rule", &["empty", "present"]);
+                }
+            }
+        }
+        if g.min.is_some() || g.max.is_some() {
+            let min = g.min.as_ref().map(|m| *m.get_ref());
+            let max = g.max.as_ref().map(|m| *m.get_ref());
+            if let (Some(lo), Some(hi), Some(span)) = (min, max, &g.min) {
+                if lo > hi {
+                    cx.at(
+                        span,
+                        format!("`min` {lo} is above `max` {hi}"),
+                        Some("no value could pass; swap them".into()),
+                    );
+                }
+            }
+            for (v, s) in [(min, &g.min), (max, &g.max)] {
+                if let (Some(v), Some(s)) = (v, s) {
+                    if !v.is_finite() {
+                        cx.at(s, format!("bound `{v}` is not a finite number"), None);
+                    }
+                }
+            }
+            rules.push(Rule::Range { min, max });
+        }
+        if let Some(list) = &g.in_ {
+            rules.push(Rule::In(list.get_ref().clone()));
+        }
+        if let Some(list) = &g.not_in {
+            rules.push(Rule::NotIn(list.get_ref().clone()));
+        }
+        if let Some(level) = &g.at_least {
+            if let Some(l) = cx.pick(level, "level", &LEVELS) {
+                let score = crate::dataset::CheckResult::NAMES
+                    .iter()
+                    .position(|n| *n == l)
+                    .map(|i| [1.0, 0.5, 0.0][i])
+                    .unwrap_or(0.0);
+                rules.push(Rule::AtLeast {
+                    level: l.to_string(),
+                    score,
+                });
+            }
+        }
+        let pass_if_missing = match &g.if_missing {
+            Some(s) => cx.pick(s, "`if_missing`", &["fail", "pass"]) == Some("pass"),
+            None => false,
+        };
+        let pos = cx.pos(g.metric.span().start);
+        match rules.len() {
+            1 => out.push(Gate {
+                id: g.id.get_ref().clone(),
+                description: g.description.clone(),
+                metric,
+                rule: rules.remove(0),
+                pass_if_missing,
+                metric_pos: pos,
+            }),
+            0 => cx.at(&g.id, format!("gate `{}` has no requirement", g.id.get_ref()), Some("give one of `rule` (`empty`, `present`), `min`/`max`, `in`, `not_in` or `at_least`".into())),
+            _ => cx.at(&g.id, format!("gate `{}` has more than one kind of requirement", g.id.get_ref()), Some("split it into one gate per requirement (`min` and `max` together count as one)".into())),
+        }
+    }
+    out
+}
+
+fn weights(cx: &mut Ctx, raw: &RawCriteria, missing: Missing) -> (Vec<Group>, Vec<Criterion>) {
+    let mut groups: Vec<Group> = raw
+        .group
+        .iter()
+        .map(|(id, g)| Group {
+            id: id.clone(),
+            label: g.get_ref().label.clone().unwrap_or_else(|| id.clone()),
+            description: g.get_ref().description.clone(),
+            raw_weight: cx.weight(&g.get_ref().weight, &format!("group `{id}`")),
+            weight: 0.0,
+        })
+        .collect();
+    let mut criteria = Vec::new();
+    let mut ids = HashSet::new();
+    for c in &raw.criterion {
+        let c: &RawCriterion = c.get_ref();
+        if !ids.insert(c.id.get_ref().clone()) {
+            cx.at(
+                &c.id,
+                format!("duplicate criterion id `{}`", c.id.get_ref()),
+                Some("each criterion needs its own id".into()),
+            );
+        }
+        let metric = cx.metric(&c.metric, &c.aggregate);
+        let direction = match cx.pick(&c.direction, "direction", &["max", "min"]) {
+            Some("min") => Direction::Min,
+            _ => Direction::Max,
+        };
+        let group = match (&c.group, groups.is_empty()) {
+            (Some(g), true) => {
+                cx.at(
+                    g,
+                    format!("group `{}` is not defined", g.get_ref()),
+                    Some(format!(
+                        "add a `[group.{}]` table with a weight, or remove `group`",
+                        g.get_ref()
+                    )),
+                );
+                None
+            }
+            (Some(g), false) => {
+                let known: Vec<&str> = groups.iter().map(|x| x.id.as_str()).collect();
+                if !known.contains(&g.get_ref().as_str()) {
+                    cx.at(
+                        g,
+                        format!("group `{}` is not defined", g.get_ref()),
+                        suggest(g.get_ref(), known.iter().copied()),
+                    );
+                }
+                Some(g.get_ref().clone())
+            }
+            (None, false) => {
+                cx.at(&c.id, format!("criterion `{}` has no group", c.id.get_ref()), Some("when the file has groups, every criterion names one with `group = \"...\"`".into()));
+                None
+            }
+            (None, true) => None,
+        };
+        criteria.push(Criterion {
+            id: c.id.get_ref().clone(),
+            label: c.label.clone().unwrap_or_else(|| c.id.get_ref().clone()),
+            description: c.description.clone(),
+            group,
+            metric,
+            direction,
+            raw_weight: cx.weight(&c.weight, &format!("criterion `{}`", c.id.get_ref())),
+            weight: 0.0,
+            missing: cx.missing(&c.missing).unwrap_or(missing),
+            metric_pos: cx.pos(c.metric.span().start),
+        });
+    }
+    if criteria.is_empty() {
+        cx.at(
+            &raw.name,
+            "the file has no `[[criterion]]`".into(),
+            Some("add at least one criterion; see criteria/msp-default.toml".into()),
+        );
+        return (groups, criteria);
+    }
+    normalise(cx, raw, &mut groups, &mut criteria);
+    (groups, criteria)
+}
+
+/// Effective weight = group share x share within the group (or the plain share when
+/// there are no groups). Weights that cancel out are problems, never NaN.
+fn normalise(cx: &mut Ctx, raw: &RawCriteria, groups: &mut [Group], criteria: &mut [Criterion]) {
+    let mut within: HashMap<Option<String>, f64> = HashMap::new();
+    for c in criteria.iter() {
+        *within.entry(c.group.clone()).or_default() += c.raw_weight;
+    }
+    if groups.is_empty() {
+        let total = within.get(&None).copied().unwrap_or(0.0);
+        if total <= 0.0 {
+            cx.at(
+                &raw.criterion[0].get_ref().weight,
+                "all criterion weights are zero".into(),
+                Some("give at least one criterion a positive weight".into()),
+            );
+            return;
+        }
+        for c in criteria.iter_mut() {
+            c.weight = c.raw_weight / total;
+        }
+        return;
+    }
+    // A group counts only when it has criteria with weight.
+    let mut live_total = 0.0;
+    for g in groups.iter() {
+        let span = &raw.group[&g.id];
+        match within.get(&Some(g.id.clone())) {
+            None => cx.at(span, format!("group `{}` has no criteria", g.id), Some("add criteria with this group, or remove the group".into())),
+            Some(&w) if w <= 0.0 && g.raw_weight > 0.0 => cx.at(span, format!("the criteria of group `{}` all have weight 0, so its weight {} cannot be shared", g.id, g.raw_weight), Some("give one of its criteria a positive weight, or set the group's weight to 0".into())),
+            Some(_) => live_total += g.raw_weight,
+        }
+    }
+    if live_total <= 0.0 {
+        if cx.problems.is_empty() {
+            cx.at(
+                &raw.name,
+                "all group weights are zero".into(),
+                Some("give at least one group a positive weight".into()),
+            );
+        }
+        return;
+    }
+    for g in groups.iter_mut() {
+        g.weight = g.raw_weight / live_total;
+    }
+    for c in criteria.iter_mut() {
+        let Some(gid) = &c.group else { continue };
+        let (Some(g), Some(&w)) = (groups.iter().find(|g| &g.id == gid), within.get(&c.group))
+        else {
+            continue;
+        };
+        if w > 0.0 {
+            c.weight = g.weight * c.raw_weight / w;
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! Typed access to the cells of a text table, collecting a problem for each bad value.
+//!
+//! A `Cells` reader checks the header against the file's columns once, then each typed
+//! getter returns `None` for a bad or empty value and records why, with the line and
+//! column, so that a whole file is checked in one pass.
+
+use std::collections::HashMap;
+
+use super::table::TextTable;
+use crate::problem::{backticks, Problem};
+
+/// A calendar date, or a month when `day` is 0 (`YYYY-MM`). Orders chronologically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.day == 0 {
+            write!(f, "{:04}-{:02}", self.year, self.month)
+        } else {
+            write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD`, or `YYYY-MM` when `month_ok`.
+pub fn parse_date(s: &str, month_ok: bool) -> Option<Date> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| -> Option<u32> {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
+    };
+    let (year, month) = (num(parts.first()?, 4)? as i32, num(parts.get(1)?, 2)?);
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let day = match parts.len() {
+        2 if month_ok => 0,
+        3 => num(parts[2], 2)?,
+        _ => return None,
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if parts.len() == 3 && !(1..=days_in_month).contains(&day) {
+        return None;
+    }
+    Some(Date { year, month, day })
+}
+
+/// Reads typed cells from one table, collecting problems.
+pub struct Cells<'a> {
+    pub table: &'a TextTable,
+    index: HashMap<&'static str, usize>,
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> Cells<'a> {
+    /// Checks that every column of `required` is present; `None` (with the problems) when
+    /// one is missing, since no row can then be read.
+    pub fn new(
+        table: &'a TextTable,
+        required: &[&'static str],
+        optional: &[&'static str],
+    ) -> Result<Cells<'a>, Vec<Problem>> {
+        let missing: Vec<&str> = required
+            .iter()
+            .copied()
+            .filter(|c| table.column_index(c).is_none())
+            .collect();
+        if !missing.is_empty() {
+            let mut hint = format!("expected the columns {}", backticks(required));
+            if table.headers.len() == 1 {
+                let h = &table.headers[0];
+                if h.contains(';') || h.contains('\t') {
+                    hint = format!(
+                        "the header looks {}-separated; evidence files are comma-separated ({hint})",
+                        if h.contains(';') { "semicolon" } else { "tab" }
+                    );
+                }
+            }
+            return Err(vec![Problem::at(
+                &table.file,
+                table.header_location(),
+                format!(
+                    "missing required column{} {}",
+                    if missing.len() == 1 { "" } else { "s" },
+                    backticks(&missing)
+                ),
+            )
+            .hint(hint)]);
+        }
+        let index = required
+            .iter()
+            .chain(optional)
+            .filter_map(|c| table.column_index(c).map(|i| (*c, i)))
+            .collect();
+        Ok(Cells {
+            table,
+            index,
+            problems: Vec::new(),
+        })
+    }
+
+    /// Records a problem at a cell.
+    pub fn problem(&mut self, row: usize, column: &str, message: String, hint: Option<String>) {
+        let col = self.index.get(column).copied();
+        let mut p = Problem::at(&self.table.file, self.table.location(row, col), message);
+        p.hint = hint;
+        self.problems.push(p);
+    }
+
+    /// The text of a cell, `None` when empty or the column is absent.
+    pub fn text(&self, row: usize, column: &str) -> Option<&'a str> {
+        let c = *self.index.get(column)?;
+        self.table.cell(c, row)
+    }
+
+    /// The text of a cell that must not be empty.
+    pub fn required(&mut self, row: usize, column: &'static str) -> Option<&'a str> {
+        let v = self.text(row, column);
+        if v.is_none() {
+            self.problem(
+                row,
+                column,
+                format!("`{column}` is empty"),
+                Some(format!("`{column}` needs a value on every row")),
+            );
+        }
+        v
+    }
+
+    /// A finite number in `range` (inclusive); empty gives `None` with no problem.
+    pub fn number(&mut self, row: usize, column: &'static str, min: f64, max: f64) -> Option<f64> {
+        let s = self.text(row, column)?;
+        match s.parse::<f64>() {
+            Ok(v) if v.is_finite() && v >= min && v <= max => Some(v),
+            Ok(v) if v.is_finite() => {
+                self.problem(
+                    row,
+                    column,
+                    format!("`{column}` is `{s}`, out of range"),
+                    Some(range_hint(min, max)),
+                );
+                None
+            }
+            _ => {
+                self.problem(
+                    row,
+                    column,
+                    format!("`{column}` is `{s}`, not a number"),
+                    Some(format!(
+                        "expected a finite decimal number such as `12.5` ({})",
+                        range_hint(min, max)
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    /// A whole number >= `min`; empty gives `None` with no problem.
+    pub fn count(&mut self, row: usize, column: &'static str, min: u64) -> Option<u64> {
+        let s = self.text(row, column)?;
+        // Parquet integers cast to text as `12`; floats holding whole numbers as `12.0`.
+        let parsed = s.parse::<u64>().ok().or_else(|| {
+            let f = s.parse::<f64>().ok()?;
+            (f.fract() == 0.0 && (0.0..9.0e15).contains(&f)).then_some(f as u64)
+        });
+        match parsed {
+            Some(v) if v >= min => Some(v),
+            _ => {
+                let what = if s.starts_with('-') {
+                    "negative"
+                } else {
+                    "not a whole number"
+                };
+                let what = if parsed.is_some() { "too small" } else { what };
+                self.problem(
+                    row,
+                    column,
+                    format!("`{column}` is `{s}`, {what}"),
+                    Some(format!("expected a whole number >= {min}")),
+                );
+                None
+            }
+        }
+    }
+
+    /// `true`/`false` (also `yes`/`no`, `1`/`0`); empty gives `None`.
+    pub fn boolean(&mut self, row: usize, column: &'static str) -> Option<bool> {
+        let s = self.text(row, column)?;
+        match s.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "1" => Some(true),
+            "false" | "no" | "0" => Some(false),
+            _ => {
+                self.problem(
+                    row,
+                    column,
+                    format!("`{column}` is `{s}`, not true or false"),
+                    Some("expected `true` or `false`".into()),
+                );
+                None
+            }
+        }
+    }
+
+    /// A date (`YYYY-MM-DD`, or also `YYYY-MM` when `month_ok`); empty gives `None`.
+    pub fn date(&mut self, row: usize, column: &'static str, month_ok: bool) -> Option<Date> {
+        let s = self.text(row, column)?;
+        let d = parse_date(s, month_ok);
+        if d.is_none() {
+            let want = if month_ok {
+                "`YYYY-MM` or `YYYY-MM-DD`"
+            } else {
+                "`YYYY-MM-DD`"
+            };
+            self.problem(
+                row,
+                column,
+                format!("`{column}` is `{s}`, not a valid date"),
+                Some(format!("expected {want}, e.g. `2024-09-29`")),
+            );
+        }
+        d
+    }
+
+    /// One of `choices`; empty gives `None`.
+    pub fn choice(
+        &mut self,
+        row: usize,
+        column: &'static str,
+        choices: &[&'static str],
+    ) -> Option<&'static str> {
+        let s = self.text(row, column)?;
+        let found = choices.iter().copied().find(|c| c.eq_ignore_ascii_case(s));
+        if found.is_none() {
+            let hint = crate::problem::suggest(s, choices.iter().copied())
+                .unwrap_or_else(|| format!("expected one of {}", backticks(choices)));
+            self.problem(
+                row,
+                column,
+                format!("`{column}` is `{s}`, not a known value"),
+                Some(hint),
+            );
+        }
+        found
+    }
+
+    /// An identifier: lower-case letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+    pub fn slug(&mut self, row: usize, column: &'static str, required: bool) -> Option<&'a str> {
+        let s = if required {
+            self.required(row, column)?
+        } else {
+            self.text(row, column)?
+        };
+        if is_slug(s) {
+            Some(s)
+        } else {
+            self.problem(
+                row,
+                column,
+                format!("`{column}` is `{s}`, not a valid identifier"),
+                Some("use lower-case letters, digits, `-` and `_`, e.g. `acme-edr`".into()),
+            );
+            None
+        }
+    }
+}
+
+/// Lower-case letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+pub fn is_slug(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+}
+
+fn range_hint(min: f64, max: f64) -> String {
+    match (min.is_finite(), max.is_finite()) {
+        (true, true) => format!("expected a value from {min} to {max}"),
+        (true, false) => format!("expected a value >= {min}"),
+        (false, true) => format!("expected a value <= {max}"),
+        _ => "expected a finite number".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_check_calendar() {
+        assert_eq!(
+            parse_date("2024-02-29", false),
+            Some(Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            })
+        );
+        assert_eq!(parse_date("2023-02-29", false), None);
+        assert_eq!(
+            parse_date("2021-09", true),
+            Some(Date {
+                year: 2021,
+                month: 9,
+                day: 0
+            })
+        );
+        assert_eq!(parse_date("2021-09", false), None);
+        assert_eq!(parse_date("2021-13-01", false), None);
+        assert_eq!(parse_date("21-01-01", false), None);
+        assert!(parse_date("2021-09", true) < parse_date("2021-09-01", true));
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("connectwise-automate"));
+        assert!(is_slug("k7"));
+        assert!(!is_slug("Acme"));
+        assert!(!is_slug("-x"));
+        assert!(!is_slug("a b"));
+    }
+}

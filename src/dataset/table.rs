@@ -1,0 +1,240 @@
+//! Reads one evidence file (CSV or Parquet) through polars into a table of text cells.
+//!
+//! Every column is read as text so that a bad value becomes a problem with its line and
+//! column instead of a parse failure for the whole file; `rows.rs` then turns cells into
+//! typed values. Line numbers are worked out only when a problem needs one, and they
+//! account for quoted fields that span lines.
+
+use std::io::Cursor;
+use std::sync::OnceLock;
+
+use polars::prelude::*;
+
+use crate::problem::{Location, Problem};
+
+/// The format of an evidence file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Parquet,
+}
+
+/// A file read as text cells: `None` is an empty cell.
+pub struct TextTable {
+    /// The file as shown to the user.
+    pub file: String,
+    pub format: Format,
+    /// Column names in file order.
+    pub headers: Vec<String>,
+    columns: Vec<Vec<Option<String>>>,
+    bytes: Vec<u8>,
+    record_lines: OnceLock<Vec<usize>>,
+}
+
+impl TextTable {
+    /// Reads `bytes` (the whole file) as `format`. A file that cannot be read at all is
+    /// one problem naming the file.
+    pub fn read(file: &str, format: Format, bytes: Vec<u8>) -> Result<TextTable, Problem> {
+        let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+            Some(rest) => rest.to_vec(),
+            None => bytes,
+        };
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(Problem::file(file, "the file is empty")
+                .hint("a CSV file needs at least a header row; see docs/data-formats.md"));
+        }
+        let df = match format {
+            Format::Csv => read_csv(&bytes),
+            Format::Parquet => read_parquet(&bytes),
+        }
+        .map_err(|e| read_problem(file, format, &e))?;
+        let headers: Vec<String> = df
+            .get_column_names()
+            .iter()
+            .map(|s| s.trim().to_string())
+            .collect();
+        let mut columns = Vec::with_capacity(headers.len());
+        for col in df.columns() {
+            columns.push(text_cells(col).map_err(|e| read_problem(file, format, &e))?);
+        }
+        Ok(TextTable {
+            file: file.to_string(),
+            format,
+            headers,
+            columns,
+            bytes: if format == Format::Csv {
+                bytes
+            } else {
+                Vec::new()
+            },
+            record_lines: OnceLock::new(),
+        })
+    }
+
+    /// Number of data rows.
+    pub fn len(&self) -> usize {
+        self.columns.first().map_or(0, Vec::len)
+    }
+
+    /// Index of a column by name.
+    pub fn column_index(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == name)
+    }
+
+    /// The trimmed text of a cell; `None` when empty.
+    pub fn cell(&self, column: usize, row: usize) -> Option<&str> {
+        self.columns[column][row].as_deref()
+    }
+
+    /// Where a cell is, for a problem report.
+    pub fn location(&self, row: usize, column: Option<usize>) -> Location {
+        match self.format {
+            Format::Csv => Location::Line {
+                line: self.line_of(row),
+                column: column.map(|c| c + 1),
+            },
+            Format::Parquet => Location::Row {
+                row: row + 1,
+                column: column.map(|c| self.headers[c].clone()),
+            },
+        }
+    }
+
+    /// Where the header is.
+    pub fn header_location(&self) -> Location {
+        match self.format {
+            Format::Csv => Location::Line {
+                line: 1,
+                column: None,
+            },
+            Format::Parquet => Location::File,
+        }
+    }
+
+    /// "line 12" for CSV, "row 11" for Parquet: a row named in a message.
+    pub fn describe_row(&self, row: usize) -> String {
+        match self.format {
+            Format::Csv => format!("line {}", self.line_of(row)),
+            Format::Parquet => format!("row {}", row + 1),
+        }
+    }
+
+    fn line_of(&self, row: usize) -> usize {
+        let lines = self
+            .record_lines
+            .get_or_init(|| record_start_lines(&self.bytes));
+        // Record 0 is the header.
+        lines.get(row + 1).copied().unwrap_or(row + 2)
+    }
+}
+
+fn read_csv(bytes: &[u8]) -> PolarsResult<DataFrame> {
+    CsvReadOptions::default()
+        .with_has_header(true)
+        .with_infer_schema_length(Some(0))
+        .with_raise_if_empty(true)
+        .into_reader_with_file_handle(Cursor::new(bytes))
+        .finish()
+}
+
+fn read_parquet(bytes: &[u8]) -> PolarsResult<DataFrame> {
+    ParquetReader::new(Cursor::new(bytes)).finish()
+}
+
+fn text_cells(col: &Column) -> PolarsResult<Vec<Option<String>>> {
+    let col = col.cast(&DataType::String)?;
+    Ok(col
+        .str()?
+        .iter()
+        .map(|v| {
+            v.map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        })
+        .collect())
+}
+
+fn read_problem(file: &str, format: Format, e: &PolarsError) -> Problem {
+    let what = match format {
+        Format::Csv => "CSV",
+        Format::Parquet => "Parquet",
+    };
+    let msg = e.to_string();
+    let first = msg.lines().next().unwrap_or("").trim().to_lowercase();
+    Problem::file(file, format!("cannot read the file as {what}: {first}")).hint(match format {
+        Format::Csv => {
+            "expected UTF-8, comma-separated, with a header row and the same number of fields on every line"
+        }
+        Format::Parquet => "expected a Parquet file with the columns of docs/data-formats.md",
+    })
+}
+
+/// The 1-based line on which each CSV record starts (header included), skipping empty
+/// lines as the reader does; a quoted field may span lines.
+fn record_start_lines(bytes: &[u8]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut line = 1;
+    let mut in_quotes = false;
+    let mut record_empty = true;
+    let mut record_line = 1;
+    for &b in bytes {
+        match b {
+            b'"' => {
+                in_quotes = !in_quotes;
+                record_empty = false;
+            }
+            b'\n' => {
+                if !in_quotes {
+                    if !record_empty {
+                        starts.push(record_line);
+                    }
+                    record_empty = true;
+                    record_line = line + 1;
+                }
+                line += 1;
+            }
+            b'\r' => {}
+            _ => record_empty = false,
+        }
+    }
+    if !record_empty {
+        starts.push(record_line);
+    }
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_lines_follow_quoted_newlines_and_blank_lines() {
+        let csv = b"a,b\n1,\"x\ny\"\n\n2,z\r\n3,w";
+        assert_eq!(record_start_lines(csv), vec![1, 2, 5, 6]);
+    }
+
+    #[test]
+    fn reads_bom_crlf_and_empty_cells() {
+        let csv = b"\xef\xbb\xbfvendor,name\r\nacme, Acme Inc \r\nbeta,\r\n".to_vec();
+        let t = TextTable::read("v.csv", Format::Csv, csv).unwrap();
+        assert_eq!(t.headers, vec!["vendor", "name"]);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.cell(1, 0), Some("Acme Inc"));
+        assert_eq!(t.cell(1, 1), None);
+        assert_eq!(
+            t.location(1, Some(1)),
+            Location::Line {
+                line: 3,
+                column: Some(2)
+            }
+        );
+    }
+
+    #[test]
+    fn empty_file_is_a_problem() {
+        let e = TextTable::read("v.csv", Format::Csv, b" \n".to_vec())
+            .err()
+            .unwrap();
+        assert!(e.message.contains("empty"), "{e}");
+    }
+}

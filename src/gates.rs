@@ -1,0 +1,201 @@
+//! Hard requirements: each gate either lets a vendor through or excludes it with a reason
+//! in words, before any scoring.
+
+use crate::criteria::{Gate, Rule};
+use crate::metrics::{Metrics, Value};
+use crate::problem::backticks;
+
+/// Why a vendor was left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reason {
+    /// The gate or criterion id that excluded it.
+    pub by: String,
+    /// The reason in words, user values in backticks.
+    pub text: String,
+}
+
+/// The reasons `vendor` fails the gates (empty when it passes them all).
+pub fn check(gates: &[Gate], metrics: &Metrics, vendor: usize) -> Vec<Reason> {
+    gates
+        .iter()
+        .filter_map(|g| {
+            fail(g, metrics.value(vendor, &g.metric)).map(|text| Reason {
+                by: g.id.clone(),
+                text,
+            })
+        })
+        .collect()
+}
+
+/// Why a value fails a gate, or `None` when it passes.
+fn fail(g: &Gate, value: Option<Value>) -> Option<String> {
+    let m = &g.metric.name;
+    let Some(value) = value else {
+        return (!g.pass_if_missing)
+            .then(|| format!("no value for `{m}`, which gate `{}` requires", g.id));
+    };
+    match (&g.rule, &value) {
+        (Rule::Present, _) => None,
+        (Rule::Empty, Value::List(items)) if items.is_empty() => None,
+        (Rule::Empty, Value::List(items)) if m == "vendor.restrictions" => {
+            Some(format!("restricted ({})", backticks(items)))
+        }
+        (Rule::Empty, Value::List(items)) => {
+            Some(format!("`{m}` is not empty ({})", backticks(items)))
+        }
+        (Rule::Empty, Value::Text(t)) => Some(format!("`{m}` is `{t}`, not empty")),
+        (Rule::Range { min, max }, Value::Number(x)) => {
+            if let Some(lo) = min.filter(|lo| x < lo) {
+                Some(format!(
+                    "`{m}` is {}, below the minimum {}",
+                    fmt_num(*x),
+                    fmt_num(lo)
+                ))
+            } else {
+                max.filter(|hi| x > hi).map(|hi| {
+                    format!(
+                        "`{m}` is {}, above the maximum {}",
+                        fmt_num(*x),
+                        fmt_num(hi)
+                    )
+                })
+            }
+        }
+        (Rule::AtLeast { level, score }, Value::Number(x)) => (x < score).then(|| {
+            let got = if *x >= 1.0 {
+                "pass"
+            } else if *x >= 0.5 {
+                "partial"
+            } else {
+                "fail"
+            };
+            format!("`{m}` is `{got}`, not at least `{level}`")
+        }),
+        (Rule::In(allowed), Value::Text(t)) => (!allowed.contains(t))
+            .then(|| format!("`{m}` is `{t}`, not one of {}", backticks(allowed))),
+        (Rule::NotIn(banned), Value::Text(t)) => banned
+            .contains(t)
+            .then(|| format!("`{m}` is `{t}`, which is excluded")),
+        (Rule::In(allowed), Value::List(items)) => {
+            let bad: Vec<&String> = items.iter().filter(|i| !allowed.contains(i)).collect();
+            (!bad.is_empty()).then(|| {
+                format!(
+                    "`{m}` has {}, not among {}",
+                    backticks(&bad),
+                    backticks(allowed)
+                )
+            })
+        }
+        (Rule::NotIn(banned), Value::List(items)) => {
+            let bad: Vec<&String> = items.iter().filter(|i| banned.contains(i)).collect();
+            (!bad.is_empty()).then(|| format!("`{m}` has {}, which is excluded", backticks(&bad)))
+        }
+        _ => Some(format!(
+            "`{m}` cannot be checked by gate `{}` (wrong kind of value)",
+            g.id
+        )),
+    }
+}
+
+/// A number with up to four significant decimals, without trailing zeros.
+pub fn fmt_num(x: f64) -> String {
+    let s = if x.abs() >= 100.0 {
+        format!("{x:.2}")
+    } else {
+        format!("{x:.4}")
+    };
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Whether a gate's rule fits the kind of value a metric has ("list", "text" or a number unit).
+pub fn rule_fits(rule: &Rule, unit: &str) -> bool {
+    match rule {
+        Rule::Present => true,
+        Rule::Empty => unit == "list",
+        Rule::In(_) | Rule::NotIn(_) => unit == "list" || unit == "text",
+        Rule::Range { .. } | Rule::AtLeast { .. } => unit != "list" && unit != "text",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::criteria::{Aggregate, MetricRef, Pos};
+
+    fn gate(metric: &str, rule: Rule) -> Gate {
+        Gate {
+            id: "g".into(),
+            description: None,
+            metric: MetricRef {
+                name: metric.into(),
+                aggregate: Aggregate::Mean,
+            },
+            rule,
+            pass_if_missing: false,
+            metric_pos: Pos { line: 1, column: 1 },
+        }
+    }
+
+    #[test]
+    fn restriction_reason_names_the_restrictions() {
+        let g = gate("vendor.restrictions", Rule::Empty);
+        let v = Value::List(vec!["us-bis-2024".into(), "fcc-covered-list".into()]);
+        assert_eq!(
+            fail(&g, Some(v)).unwrap(),
+            "restricted (`us-bis-2024`, `fcc-covered-list`)"
+        );
+        assert_eq!(fail(&g, Some(Value::List(vec![]))), None);
+    }
+
+    #[test]
+    fn bounds_are_inclusive_and_missing_fails() {
+        let g = gate(
+            "pilot.detection_rate.lower95",
+            Rule::Range {
+                min: Some(0.95),
+                max: None,
+            },
+        );
+        assert_eq!(fail(&g, Some(Value::Number(0.95))), None);
+        let why = fail(&g, Some(Value::Number(0.9412))).unwrap();
+        assert_eq!(
+            why,
+            "`pilot.detection_rate.lower95` is 0.9412, below the minimum 0.95"
+        );
+        assert!(fail(&g, None).unwrap().starts_with("no value"));
+        let mut lenient = g.clone();
+        lenient.pass_if_missing = true;
+        assert_eq!(fail(&lenient, None), None);
+    }
+
+    #[test]
+    fn at_least_partial() {
+        let g = gate(
+            "rmm.deploy",
+            Rule::AtLeast {
+                level: "partial".into(),
+                score: 0.5,
+            },
+        );
+        assert_eq!(fail(&g, Some(Value::Number(0.5))), None);
+        assert_eq!(
+            fail(&g, Some(Value::Number(0.0))).unwrap(),
+            "`rmm.deploy` is `fail`, not at least `partial`"
+        );
+    }
+
+    #[test]
+    fn in_and_not_in_on_text() {
+        let g = gate(
+            "vendor.hq_country",
+            Rule::NotIn(vec!["RU".into(), "CN".into()]),
+        );
+        assert!(fail(&g, Some(Value::Text("RU".into()))).is_some());
+        assert!(fail(&g, Some(Value::Text("US".into()))).is_none());
+    }
+}

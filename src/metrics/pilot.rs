@@ -1,0 +1,257 @@
+//! Aggregates pilot rows into per-vendor metrics: counts summed, gauges averaged by days,
+//! times as medians, rates with their 95% intervals.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::Value;
+use crate::dataset::PilotRow;
+use crate::stats::interval::{garwood, wilson, Interval};
+
+const LEVEL: f64 = 0.95;
+
+#[derive(Default)]
+struct Acc {
+    detected: u64,
+    samples: u64,
+    blocked: u64,
+    sims: u64,
+    counts: [(u64, f64); 3], // (events, exposure days): false positives, breakages, tickets
+    gauges: [(f64, f64); 5], // (sum of value x days, days)
+    mttd: Vec<f64>,
+    mttr: Vec<f64>,
+    days: f64,
+    installs: HashMap<String, bool>,
+    endpoints: HashMap<String, ()>,
+}
+
+/// Adds every pilot metric of every vendor to `out` (one column per metric name).
+pub fn add(rows: &[PilotRow], vendors: usize, out: &mut BTreeMap<String, Vec<Option<Value>>>) {
+    let mut acc: Vec<Acc> = (0..vendors).map(|_| Acc::default()).collect();
+    for r in rows {
+        let a = &mut acc[r.vendor];
+        a.days += r.days;
+        a.endpoints.insert(r.endpoint.clone(), ());
+        if let (Some(d), Some(s)) = (r.malware_detected, r.malware_samples) {
+            a.detected += d;
+            a.samples += s;
+        }
+        if let (Some(b), Some(s)) = (r.phishing_blocked, r.phishing_sims) {
+            a.blocked += b;
+            a.sims += s;
+        }
+        for (slot, v) in a
+            .counts
+            .iter_mut()
+            .zip([r.false_positives, r.app_breakages, r.tickets])
+        {
+            if let Some(v) = v {
+                slot.0 += v;
+                slot.1 += r.days;
+            }
+        }
+        let gauges = [
+            r.cpu_overhead_pct,
+            r.memory_mb,
+            r.boot_delay_s,
+            r.scan_minutes,
+            r.telemetry_coverage_pct,
+        ];
+        for (slot, v) in a.gauges.iter_mut().zip(gauges) {
+            if let Some(v) = v {
+                slot.0 += v * r.days;
+                slot.1 += r.days;
+            }
+        }
+        a.mttd.extend(r.mttd_minutes);
+        a.mttr.extend(r.mttr_minutes);
+        if let Some(ok) = r.install_ok {
+            let e = a.installs.entry(r.endpoint.clone()).or_insert(true);
+            *e &= ok;
+        }
+    }
+    let mut put = |name: &str, vals: Vec<Option<f64>>| {
+        out.insert(
+            name.to_string(),
+            vals.into_iter().map(|v| v.map(Value::Number)).collect(),
+        );
+    };
+    let prop = |x: u64, n: u64| (n > 0).then(|| (x as f64 / n as f64, wilson(x, n, LEVEL)));
+    let rate = |x: u64, days: f64| (days > 0.0).then(|| (x as f64 / days, garwood(x, days, LEVEL)));
+    type Rate = Option<(f64, Option<Interval>)>;
+    let rates: [(&str, Vec<Rate>); 6] = [
+        (
+            "pilot.detection_rate",
+            acc.iter().map(|a| prop(a.detected, a.samples)).collect(),
+        ),
+        (
+            "pilot.phishing_block_rate",
+            acc.iter().map(|a| prop(a.blocked, a.sims)).collect(),
+        ),
+        (
+            "pilot.install_success_rate",
+            acc.iter()
+                .map(|a| {
+                    let ok = a.installs.values().filter(|v| **v).count() as u64;
+                    prop(ok, a.installs.len() as u64)
+                })
+                .collect(),
+        ),
+        (
+            "pilot.false_positives_per_endpoint_day",
+            acc.iter()
+                .map(|a| rate(a.counts[0].0, a.counts[0].1))
+                .collect(),
+        ),
+        (
+            "pilot.app_breakages_per_endpoint_day",
+            acc.iter()
+                .map(|a| rate(a.counts[1].0, a.counts[1].1))
+                .collect(),
+        ),
+        (
+            "pilot.tickets_per_endpoint_day",
+            acc.iter()
+                .map(|a| rate(a.counts[2].0, a.counts[2].1))
+                .collect(),
+        ),
+    ];
+    for (name, vals) in rates {
+        put(name, vals.iter().map(|v| v.map(|x| x.0)).collect());
+        put(
+            &format!("{name}.lower95"),
+            vals.iter()
+                .map(|v| v.and_then(|x| x.1).map(|i| i.lower))
+                .collect(),
+        );
+        put(
+            &format!("{name}.upper95"),
+            vals.iter()
+                .map(|v| v.and_then(|x| x.1).map(|i| i.upper))
+                .collect(),
+        );
+    }
+    let gauges = [
+        "pilot.cpu_overhead_pct",
+        "pilot.memory_mb",
+        "pilot.boot_delay_s",
+        "pilot.scan_minutes",
+        "pilot.telemetry_coverage_pct",
+    ];
+    for (i, name) in gauges.iter().enumerate() {
+        put(
+            name,
+            acc.iter()
+                .map(|a| (a.gauges[i].1 > 0.0).then(|| a.gauges[i].0 / a.gauges[i].1))
+                .collect(),
+        );
+    }
+    put(
+        "pilot.mttd_minutes",
+        acc.iter_mut().map(|a| median(&mut a.mttd)).collect(),
+    );
+    put(
+        "pilot.mttr_minutes",
+        acc.iter_mut().map(|a| median(&mut a.mttr)).collect(),
+    );
+    put(
+        "pilot.endpoints",
+        acc.iter()
+            .map(|a| (a.days > 0.0).then_some(a.endpoints.len() as f64))
+            .collect(),
+    );
+    put(
+        "pilot.endpoint_days",
+        acc.iter()
+            .map(|a| (a.days > 0.0).then_some(a.days))
+            .collect(),
+    );
+    put(
+        "pilot.malware_samples",
+        acc.iter()
+            .map(|a| (a.days > 0.0).then_some(a.samples as f64))
+            .collect(),
+    );
+}
+
+/// The median (mean of the middle two for an even count); `None` when empty.
+pub fn median(v: &mut [f64]) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(vendor: usize, endpoint: &str, days: f64) -> PilotRow {
+        PilotRow {
+            vendor,
+            endpoint: endpoint.into(),
+            client: "c".into(),
+            days,
+            ..PilotRow::default()
+        }
+    }
+
+    fn num(out: &BTreeMap<String, Vec<Option<Value>>>, name: &str, v: usize) -> Option<f64> {
+        match &out[name][v] {
+            Some(Value::Number(x)) => Some(*x),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn sums_counts_weights_gauges_and_takes_medians() {
+        let mut a = row(0, "e1", 1.0);
+        a.malware_samples = Some(10);
+        a.malware_detected = Some(9);
+        a.cpu_overhead_pct = Some(2.0);
+        a.false_positives = Some(1);
+        a.mttd_minutes = Some(5.0);
+        a.install_ok = Some(true);
+        let mut b = row(0, "e2", 3.0);
+        b.malware_samples = Some(30);
+        b.malware_detected = Some(30);
+        b.cpu_overhead_pct = Some(6.0);
+        b.false_positives = Some(0);
+        b.mttd_minutes = Some(7.0);
+        b.install_ok = Some(false);
+        let mut c = row(0, "e2", 2.0); // not observed: counts nothing but days
+        c.mttd_minutes = Some(100.0);
+        let mut out = BTreeMap::new();
+        add(&[a, b, c], 2, &mut out);
+        assert_eq!(num(&out, "pilot.detection_rate", 0), Some(39.0 / 40.0));
+        assert_eq!(
+            num(&out, "pilot.cpu_overhead_pct", 0),
+            Some((2.0 + 18.0) / 4.0)
+        );
+        assert_eq!(
+            num(&out, "pilot.false_positives_per_endpoint_day", 0),
+            Some(1.0 / 4.0)
+        );
+        assert_eq!(num(&out, "pilot.mttd_minutes", 0), Some(7.0));
+        assert_eq!(num(&out, "pilot.install_success_rate", 0), Some(0.5));
+        assert_eq!(num(&out, "pilot.endpoints", 0), Some(2.0));
+        assert_eq!(num(&out, "pilot.endpoint_days", 0), Some(6.0));
+        let lo = num(&out, "pilot.detection_rate.lower95", 0).unwrap();
+        assert!(lo < 39.0 / 40.0 && lo > 0.8);
+        // The second vendor has no rows: nothing observed, never zero.
+        assert_eq!(num(&out, "pilot.detection_rate", 1), None);
+        assert_eq!(num(&out, "pilot.endpoints", 1), None);
+    }
+
+    #[test]
+    fn median_even_and_odd() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), Some(2.5));
+        assert_eq!(median(&mut []), None);
+    }
+}

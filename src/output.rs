@@ -1,0 +1,67 @@
+//! Writing output files safely: all files go to temporary names in the target folder
+//! first and are renamed into place only when every one was written, so a failed run
+//! never leaves a half-written report.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A failed write, with the path.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write `{path}`: {source}")]
+pub struct WriteError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
+/// Writes `files` (name, bytes) into `dir`, creating it; all or nothing as far as the
+/// file system allows (each rename is atomic).
+pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>, WriteError> {
+    let err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| WriteError { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(err(dir))?;
+    let mut staged = Vec::with_capacity(files.len());
+    for (name, bytes) in files {
+        let target = dir.join(name);
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(err(&target))?;
+        tmp.write_all(bytes).map_err(err(&target))?;
+        tmp.as_file().sync_all().map_err(err(&target))?;
+        staged.push((tmp, target));
+    }
+    let mut written = Vec::with_capacity(staged.len());
+    for (tmp, target) in staged {
+        tmp.persist(&target).map_err(|e| WriteError {
+            path: target.clone(),
+            source: e.error,
+        })?;
+        written.push(target);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_every_file_and_leaves_no_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("nested");
+        let files = vec![
+            ("a.txt".to_string(), b"one".to_vec()),
+            ("b.txt".to_string(), b"two".to_vec()),
+        ];
+        write_all(&out, &files).unwrap();
+        assert_eq!(std::fs::read(out.join("a.txt")).unwrap(), b"one");
+        let names: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+}

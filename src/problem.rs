@@ -1,0 +1,184 @@
+//! One problem found in an input file, with its location and a hint.
+//!
+//! Loading and validation collect every problem before giving up, so a user fixes a
+//! file in one pass. The text form is `file:line:column: message` followed by an
+//! indented `hint:` line, the layout compilers use and editors can jump to.
+
+use std::fmt;
+
+/// Where in a file a problem sits.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Location {
+    /// The whole file.
+    File,
+    /// A line of a text file (1-based), with an optional column (1-based).
+    Line { line: usize, column: Option<usize> },
+    /// A row of a Parquet file (1-based, not counting any header), with a column name.
+    Row { row: usize, column: Option<String> },
+}
+
+/// A problem in an input file, ready to show to a user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file as the user named it (or `<embedded>/...` for built-in data).
+    pub file: String,
+    /// Where in the file.
+    pub location: Location,
+    /// What is wrong, lower-case, user values in backticks.
+    pub message: String,
+    /// What would be accepted, or how to fix it.
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// A problem about a whole file.
+    pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.into(),
+            location: Location::File,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A problem at a place in a file.
+    pub fn at(file: impl Into<String>, location: Location, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.into(),
+            location,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Location::File => write!(f, "{}: {}", self.file, self.message)?,
+            Location::Line { line, column: None } => {
+                write!(f, "{}:{}: {}", self.file, line, self.message)?
+            }
+            Location::Line {
+                line,
+                column: Some(c),
+            } => write!(f, "{}:{}:{}: {}", self.file, line, c, self.message)?,
+            Location::Row { row, column: None } => {
+                write!(f, "{}: row {}: {}", self.file, row, self.message)?
+            }
+            Location::Row {
+                row,
+                column: Some(c),
+            } => write!(
+                f,
+                "{}: row {}, column `{}`: {}",
+                self.file, row, c, self.message
+            )?,
+        }
+        if let Some(h) = &self.hint {
+            write!(f, "\n  hint: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Formats a list of problems, one per paragraph, with a closing count.
+pub fn render_all(problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for p in problems {
+        out.push_str(&p.to_string());
+        out.push('\n');
+    }
+    let n = problems.len();
+    out.push_str(&format!(
+        "{n} problem{} found",
+        if n == 1 { "" } else { "s" }
+    ));
+    out
+}
+
+/// The known names closest to `name`, best first (at most three), for "did you mean" hints.
+pub fn closest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut scored: Vec<(f64, &str)> = known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(name, k), k))
+        .filter(|(s, _)| *s >= 0.85)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    // Keep only names about as close as the best one.
+    let best = scored.first().map_or(0.0, |s| s.0);
+    scored
+        .into_iter()
+        .take_while(|(s, _)| *s >= best - 0.05)
+        .take(3)
+        .map(|(_, k)| k)
+        .collect()
+}
+
+/// A hint listing the closest names, or all names when there are few, in backticks.
+pub fn suggest<'a>(name: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> Option<String> {
+    let close = closest(name, known.clone());
+    if !close.is_empty() {
+        return Some(format!("did you mean {}?", backticks(&close)));
+    }
+    let all: Vec<&str> = known.into_iter().collect();
+    if all.is_empty() {
+        None
+    } else if all.len() <= 12 {
+        Some(format!("expected one of {}", backticks(&all)))
+    } else {
+        None
+    }
+}
+
+/// `a`, `b`, `c`
+pub fn backticks<S: AsRef<str>>(items: &[S]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{}`", s.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_has_file_line_column_and_hint() {
+        let p = Problem::at(
+            "d/pilot_results.csv",
+            Location::Line {
+                line: 7,
+                column: Some(3),
+            },
+            "bad",
+        )
+        .hint("fix it");
+        assert_eq!(
+            p.to_string(),
+            "d/pilot_results.csv:7:3: bad\n  hint: fix it"
+        );
+    }
+
+    #[test]
+    fn closest_finds_typos_and_ignores_strangers() {
+        let known = [
+            "pilot.detection_rate",
+            "pilot.phishing_block_rate",
+            "rmm.coverage",
+        ];
+        assert_eq!(
+            closest("pilot.detecton_rate", known),
+            vec!["pilot.detection_rate"]
+        );
+        assert!(closest("zzz", known).is_empty());
+    }
+}

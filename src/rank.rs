@@ -1,0 +1,251 @@
+//! The ranking pipeline: metrics -> metric-name checks -> gates -> missing policy -> score.
+//!
+//! `rank` takes a loaded dataset and validated criteria and returns a `Ranking`, the one
+//! value every renderer reads. Every problem with the criteria against this dataset is
+//! reported at once.
+
+use crate::cost::Fleet;
+use crate::criteria::{Criteria, Direction, Missing};
+use crate::dataset::Dataset;
+use crate::gates::{self, Reason};
+use crate::metrics::{Lookup, Metrics};
+use crate::problem::{render_all, suggest, Problem};
+use crate::score;
+
+/// A criterion as shown in results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionInfo {
+    pub id: String,
+    pub label: String,
+    pub group: Option<String>,
+    pub metric: String,
+    pub direction: Direction,
+    /// Effective weight, 0..=1.
+    pub weight: f64,
+    pub unit: String,
+}
+
+/// A ranked vendor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub vendor: String,
+    pub name: String,
+    pub rank: usize,
+    /// 0..=100.
+    pub score: f64,
+    /// Per criterion, in criteria order; they sum to `score`.
+    pub contributions: Vec<f64>,
+    /// The metric values behind each criterion (`None`: not observed, scored as worst).
+    pub values: Vec<Option<f64>>,
+}
+
+/// A vendor left out, with every reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Excluded {
+    pub vendor: String,
+    pub name: String,
+    pub reasons: Vec<Reason>,
+}
+
+/// The result of ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    pub title: String,
+    pub criteria_file: String,
+    pub dataset: String,
+    pub method: &'static str,
+    pub criteria: Vec<CriterionInfo>,
+    /// Groups as (id, label, share of total).
+    pub groups: Vec<(String, String, f64)>,
+    /// Best first; ties keep dataset order.
+    pub ranked: Vec<Ranked>,
+    pub excluded: Vec<Excluded>,
+    pub warnings: Vec<String>,
+    pub fleet: Fleet,
+}
+
+/// Errors of ranking a valid dataset with valid criteria.
+#[derive(Debug, thiserror::Error)]
+pub enum RankError {
+    #[error("{}", render_all(.problems))]
+    Invalid { problems: Vec<Problem> },
+    #[error("every vendor is excluded, so there is nothing to rank:\n{}\n  hint: relax a gate in the criteria file or check the evidence", .0.iter().map(|e| format!("  {}: {}", e.vendor, e.reasons.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join("; "))).collect::<Vec<_>>().join("\n"))]
+    AllExcluded(Vec<Excluded>),
+}
+
+/// Ranks the vendors of `ds` by `cr`, pricing `fleet`.
+pub fn rank(ds: &Dataset, cr: &Criteria, fleet: &Fleet) -> Result<Ranking, RankError> {
+    let metrics = Metrics::compute(ds, fleet);
+    let mut warnings = Vec::new();
+    check_names(cr, &metrics, &mut warnings)?;
+    let n = ds.vendors.len();
+    let mut reasons: Vec<Vec<Reason>> = (0..n)
+        .map(|v| gates::check(&cr.gates, &metrics, v))
+        .collect();
+    let mut problems = Vec::new();
+    for c in &cr.criteria {
+        let has_any = (0..n).any(|v| metrics.number(v, &c.metric).is_some());
+        let absent = matches!(metrics.lookup(&c.metric.name), Lookup::AbsentFile(_));
+        if !has_any && !absent {
+            problems.push(
+                cr.problem_at(
+                    c.metric_pos,
+                    format!(
+                        "no vendor has a value for `{}` (criterion `{}`)",
+                        c.metric.name, c.id
+                    ),
+                )
+                .hint("check the evidence files, or remove the criterion"),
+            );
+            continue;
+        }
+        let passing: Vec<usize> = (0..n).filter(|&v| reasons[v].is_empty()).collect();
+        for v in passing {
+            if metrics.number(v, &c.metric).is_some() {
+                continue;
+            }
+            match c.missing {
+                Missing::Worst => {}
+                Missing::ExcludeVendor => reasons[v].push(Reason {
+                    by: c.id.clone(),
+                    text: format!("no value for `{}` (criterion `{}`, missing = exclude-vendor)", c.metric.name, c.id),
+                }),
+                Missing::Error => problems.push(cr.problem_at(c.metric_pos, format!("vendor `{}` has no value for `{}` (criterion `{}`)", ds.vendors[v].id, c.metric.name, c.id))
+                    .hint("add the evidence, or set `missing = \"worst\"` or `\"exclude-vendor\"` in the criteria file")),
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(RankError::Invalid { problems });
+    }
+    let excluded: Vec<Excluded> = (0..n)
+        .filter(|&v| !reasons[v].is_empty())
+        .map(|v| Excluded {
+            vendor: ds.vendors[v].id.clone(),
+            name: ds.vendors[v].name.clone(),
+            reasons: reasons[v].clone(),
+        })
+        .collect();
+    let kept: Vec<usize> = (0..n).filter(|&v| reasons[v].is_empty()).collect();
+    if kept.is_empty() {
+        return Err(RankError::AllExcluded(excluded));
+    }
+    let matrix: Vec<Vec<Option<f64>>> = kept
+        .iter()
+        .map(|&v| {
+            cr.criteria
+                .iter()
+                .map(|c| metrics.number(v, &c.metric))
+                .collect()
+        })
+        .collect();
+    let directions: Vec<Direction> = cr.criteria.iter().map(|c| c.direction).collect();
+    let weights: Vec<f64> = cr.criteria.iter().map(|c| c.weight).collect();
+    let scored = score::weighted_sum(&matrix, &directions, &weights);
+    let mut ranked: Vec<Ranked> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| Ranked {
+            vendor: ds.vendors[v].id.clone(),
+            name: ds.vendors[v].name.clone(),
+            rank: scored.ranks[i],
+            score: scored.scores[i],
+            contributions: scored.contributions[i].clone(),
+            values: matrix[i].clone(),
+        })
+        .collect();
+    ranked.sort_by_key(|r| r.rank);
+    Ok(Ranking {
+        title: cr.name.clone(),
+        criteria_file: cr.file.clone(),
+        dataset: ds.label.clone(),
+        method: cr.method.name(),
+        criteria: cr
+            .criteria
+            .iter()
+            .map(|c| CriterionInfo {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                group: c.group.clone(),
+                metric: c.metric.name.clone(),
+                direction: c.direction,
+                weight: c.weight,
+                unit: metrics.unit(&c.metric.name),
+            })
+            .collect(),
+        groups: cr
+            .groups
+            .iter()
+            .map(|g| (g.id.clone(), g.label.clone(), g.weight))
+            .collect(),
+        ranked,
+        excluded,
+        warnings,
+        fleet: *fleet,
+    })
+}
+
+/// Every criterion and gate metric must exist in this dataset and fit its use.
+fn check_names(
+    cr: &Criteria,
+    metrics: &Metrics,
+    warnings: &mut Vec<String>,
+) -> Result<(), RankError> {
+    let mut problems = Vec::new();
+    let names = metrics.names();
+    let unknown = |name: &str, pos| {
+        let mut p = cr.problem_at(pos, format!("unknown metric `{name}`"));
+        p.hint = Some(suggest(name, names.iter().copied()).map_or(
+            "metric names are listed in docs/metrics.md".to_string(),
+            |s| format!("{s} (all metrics: docs/metrics.md)"),
+        ));
+        p
+    };
+    for c in &cr.criteria {
+        match metrics.lookup(&c.metric.name) {
+            Lookup::Unknown => problems.push(unknown(&c.metric.name, c.metric_pos)),
+            Lookup::AbsentFile(file) => match c.missing {
+                Missing::Worst => warnings.push(format!("criterion `{}` has no data: the dataset has no `{file}` file, so `{}` adds the same (nothing) to every vendor", c.id, c.metric.name)),
+                _ => problems.push(cr.problem_at(c.metric_pos, format!("metric `{}` comes from `{file}`, which the dataset does not have (criterion `{}`)", c.metric.name, c.id))
+                    .hint(format!("add {file}.csv to the dataset, remove the criterion, or set `missing = \"worst\"`"))),
+            },
+            Lookup::Known => {
+                let unit = metrics.unit(&c.metric.name);
+                if unit == "list" || unit == "text" {
+                    problems.push(cr.problem_at(c.metric_pos, format!("metric `{}` is a {unit}, not a number (criterion `{}`)", c.metric.name, c.id))
+                        .hint("criteria score numbers; use a gate for lists and text"));
+                }
+            }
+        }
+    }
+    for g in &cr.gates {
+        match metrics.lookup(&g.metric.name) {
+            Lookup::Unknown => problems.push(unknown(&g.metric.name, g.metric_pos)),
+            Lookup::AbsentFile(file) if !g.pass_if_missing => problems.push(
+                cr.problem_at(
+                    g.metric_pos,
+                    format!(
+                        "gate `{}` needs `{}` from `{file}`, which the dataset does not have",
+                        g.id, g.metric.name
+                    ),
+                )
+                .hint(format!(
+                    "add {file}.csv, remove the gate, or set `if_missing = \"pass\"` on it"
+                )),
+            ),
+            Lookup::AbsentFile(_) => {}
+            Lookup::Known => {
+                let unit = metrics.unit(&g.metric.name);
+                if !gates::rule_fits(&g.rule, &unit) {
+                    problems.push(cr.problem_at(g.metric_pos, format!("gate `{}`'s rule does not fit `{}`, a {} metric", g.id, g.metric.name, if unit == "list" || unit == "text" { unit.as_str() } else { "numeric" }))
+                        .hint("`rule = \"empty\"` is for lists, `in`/`not_in` for text and lists, `min`/`max`/`at_least` for numbers"));
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(RankError::Invalid { problems })
+    }
+}

@@ -1,0 +1,45 @@
+//! The ranking as JSON, a stable shape other tools read (documented in docs/output.md).
+
+use serde_json::{json, Map, Value};
+
+use crate::rank::Ranking;
+
+/// Renders the ranking as pretty-printed JSON bytes (with a final newline).
+pub fn json(r: &Ranking) -> Vec<u8> {
+    let criteria: Vec<Value> = r
+        .criteria
+        .iter()
+        .map(|c| json!({"id": c.id, "label": c.label, "group": c.group, "metric": c.metric, "direction": c.direction.name(), "weight": c.weight, "unit": c.unit}))
+        .collect();
+    let mut vendors: Vec<Value> = r
+        .ranked
+        .iter()
+        .map(|v| {
+            let per = |xs: &[f64]| -> Map<String, Value> { r.criteria.iter().zip(xs).map(|(c, x)| (c.id.clone(), json!(x))).collect() };
+            let values: Map<String, Value> = r.criteria.iter().zip(&v.values).map(|(c, x)| (c.id.clone(), json!(x))).collect();
+            json!({"vendor": v.vendor, "name": v.name, "rank": v.rank, "score": v.score, "contributions": per(&v.contributions), "values": values, "excluded": false, "reasons": []})
+        })
+        .collect();
+    vendors.extend(r.excluded.iter().map(|x| {
+        let reasons: Vec<Value> = x.reasons.iter().map(|q| json!({"by": q.by, "reason": q.text})).collect();
+        json!({"vendor": x.vendor, "name": x.name, "rank": null, "score": null, "contributions": {}, "values": {}, "excluded": true, "reasons": reasons})
+    }));
+    let groups: Vec<Value> = r
+        .groups
+        .iter()
+        .map(|(id, label, w)| json!({"id": id, "label": label, "weight": w}))
+        .collect();
+    let doc = json!({
+        "method": r.method,
+        "title": r.title,
+        "criteria_file": r.criteria_file,
+        "dataset": r.dataset,
+        "groups": groups,
+        "criteria": criteria,
+        "vendors": vendors,
+        "warnings": r.warnings,
+    });
+    let mut bytes = serde_json::to_vec_pretty(&doc).expect("json of plain values");
+    bytes.push(b'\n');
+    bytes
+}

@@ -1,0 +1,75 @@
+//! Helpers shared by the integration tests: the real binary, fixture paths, scratch copies.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The `vendorscore` binary, run from an empty scratch folder unless a test says otherwise.
+pub fn bin() -> Command {
+    Command::new(assert_cmd::cargo::cargo_bin!("vendorscore"))
+}
+
+/// A path under tests/fixtures.
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+/// A path under the repository root.
+pub fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// A scratch copy of a fixture dataset, to break one file at a time.
+pub fn scratch_copy(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixture(name)).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+/// Runs `rank` on a dataset and criteria file; returns (exit code, stdout, stderr).
+pub fn rank(data: &Path, criteria: &Path, extra: &[&str]) -> (i32, String, String) {
+    let out = bin()
+        .arg("rank")
+        .arg("--data")
+        .arg(data)
+        .arg("--criteria")
+        .arg(criteria)
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Writes a criteria file into a scratch folder and returns its path.
+pub fn criteria_file(dir: &Path, text: &str) -> PathBuf {
+    let p = dir.join("criteria.toml");
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+/// Every file of a folder with its bytes, sorted, to prove inputs are untouched.
+pub fn snapshot_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
