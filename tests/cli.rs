@@ -367,3 +367,47 @@ fn avc_2021_ranks_by_protection_and_excludes_kaspersky() {
         .unwrap()
         .starts_with("restricted (`dhs-bod-17-01`"));
 }
+
+#[test]
+fn every_shipped_criteria_file_checks_clean_on_the_demo_data() {
+    for name in ["msp-default", "budget-first", "federal-contractor"] {
+        let out = bin()
+            .arg("check")
+            .arg("--data")
+            .arg(repo("datasets/demo"))
+            .arg("--criteria")
+            .arg(repo(&format!("criteria/{name}.toml")))
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn every_fixed_metric_is_documented() {
+    let doc = std::fs::read_to_string(repo("docs/metrics.md")).unwrap();
+    for m in vendorscore::metrics::FIXED.iter() {
+        assert!(
+            doc.contains(&format!("`{}`", m.name)),
+            "docs/metrics.md lacks `{}`",
+            m.name
+        );
+    }
+}
+
+#[test]
+fn help_shows_examples() {
+    let out = bin().arg("--help").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("Examples:")
+            && s.contains("vendorscore rank --data datasets/avc-2021-enterprise"),
+        "{s}"
+    );
+}

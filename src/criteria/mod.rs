@@ -7,6 +7,7 @@
 
 mod raw;
 mod validate;
+pub mod weights;
 
 use std::path::{Path, PathBuf};
 

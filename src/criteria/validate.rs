@@ -2,11 +2,12 @@
 //!
 //! Every problem is collected with its position; nothing stops at the first one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use toml::Spanned;
 
 use super::raw::{RawCriteria, RawCriterion, RawGate};
+use super::weights::WeightProblem;
 use super::*;
 use crate::problem::{backticks, suggest};
 
@@ -331,59 +332,21 @@ fn weights(cx: &mut Ctx, raw: &RawCriteria, missing: Missing) -> (Vec<Group>, Ve
     (groups, criteria)
 }
 
-/// Effective weight = group share x share within the group (or the plain share when
-/// there are no groups). Weights that cancel out are problems, never NaN.
+/// Effective weights (see `weights.rs`); each problem is reported where it can be fixed.
 fn normalise(cx: &mut Ctx, raw: &RawCriteria, groups: &mut [Group], criteria: &mut [Criterion]) {
-    let mut within: HashMap<Option<String>, f64> = HashMap::new();
-    for c in criteria.iter() {
-        *within.entry(c.group.clone()).or_default() += c.raw_weight;
-    }
-    if groups.is_empty() {
-        let total = within.get(&None).copied().unwrap_or(0.0);
-        if total <= 0.0 {
-            cx.at(
-                &raw.criterion[0].get_ref().weight,
-                "all criterion weights are zero".into(),
-                Some("give at least one criterion a positive weight".into()),
-            );
-            return;
-        }
-        for c in criteria.iter_mut() {
-            c.weight = c.raw_weight / total;
-        }
+    if !cx.problems.is_empty() {
         return;
     }
-    // A group counts only when it has criteria with weight.
-    let mut live_total = 0.0;
-    for g in groups.iter() {
-        let span = &raw.group[&g.id];
-        match within.get(&Some(g.id.clone())) {
-            None => cx.at(span, format!("group `{}` has no criteria", g.id), Some("add criteria with this group, or remove the group".into())),
-            Some(&w) if w <= 0.0 && g.raw_weight > 0.0 => cx.at(span, format!("the criteria of group `{}` all have weight 0, so its weight {} cannot be shared", g.id, g.raw_weight), Some("give one of its criteria a positive weight, or set the group's weight to 0".into())),
-            Some(_) => live_total += g.raw_weight,
-        }
-    }
-    if live_total <= 0.0 {
-        if cx.problems.is_empty() {
-            cx.at(
-                &raw.name,
-                "all group weights are zero".into(),
-                Some("give at least one group a positive weight".into()),
-            );
-        }
-        return;
-    }
-    for g in groups.iter_mut() {
-        g.weight = g.raw_weight / live_total;
-    }
-    for c in criteria.iter_mut() {
-        let Some(gid) = &c.group else { continue };
-        let (Some(g), Some(&w)) = (groups.iter().find(|g| &g.id == gid), within.get(&c.group))
-        else {
-            continue;
-        };
-        if w > 0.0 {
-            c.weight = g.weight * c.raw_weight / w;
+    for p in super::weights::normalise(groups, criteria) {
+        let (msg, hint) = p.describe();
+        match &p {
+            WeightProblem::AllCriteriaZero => {
+                cx.at(&raw.criterion[0].get_ref().weight, msg, Some(hint))
+            }
+            WeightProblem::GroupEmpty(g) | WeightProblem::GroupCriteriaZero(g, _) => {
+                cx.at(&raw.group[g], msg, Some(hint))
+            }
+            WeightProblem::AllGroupsZero => cx.at(&raw.name, msg, Some(hint)),
         }
     }
 }
