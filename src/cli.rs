@@ -11,6 +11,8 @@ Examples:
   vendorscore check --data datasets/pilot-2024       validate a dataset, report every problem
   vendorscore rank --data datasets/avc-2021-enterprise --criteria criteria/lab-only.toml
   vendorscore report --out out/                      write ranking.csv, .json and .md
+  vendorscore cost --client dental-35 --explain      what each vendor costs that client, line by line
+  vendorscore rank --client federal-contractor       rank for one client's fleet and constraints
   vendorscore demo-data --seed 7 --out my-demo       make a synthetic dataset to play with
 
 Exit codes: 0 success, 1 bad data or criteria, 2 bad usage.";
@@ -34,6 +36,8 @@ pub enum Command {
     Rank(RankArgs),
     /// Write the ranking as ranking.csv, ranking.json and ranking.md into --out
     Report(ReportArgs),
+    /// Price each vendor for a fleet (a client's with --client): line items, TCO, value for money
+    Cost(CostArgs),
     /// Write a synthetic, seeded demo dataset of fictional vendors (plus the incumbent)
     DemoData(DemoArgs),
 }
@@ -47,6 +51,10 @@ pub struct InputArgs {
     /// Criteria file (TOML) [default: criteria/msp-default.toml, or the built-in copy]
     #[arg(long, value_name = "FILE")]
     pub criteria: Option<PathBuf>,
+    /// Client profile (TOML file, or a name under clients/): prices that client's fleet,
+    /// adds its constraints as gates and applies its weight overrides
+    #[arg(long, value_name = "FILE|NAME")]
+    pub client: Option<PathBuf>,
 }
 
 /// Output formats of `rank`.
@@ -63,6 +71,19 @@ pub enum OutputFormat {
 pub struct RankArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+/// `vendorscore cost`
+#[derive(Debug, Args)]
+pub struct CostArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print every line item behind each vendor's price
+    #[arg(long)]
+    pub explain: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,

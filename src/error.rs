@@ -1,5 +1,6 @@
 //! The top-level error: every layer's error, and the exit code each maps to.
 
+use crate::client::ClientError;
 use crate::{
     criteria::CriteriaError, dataset::DatasetError, demo::DemoError, output::WriteError,
     rank::RankError,
@@ -15,6 +16,8 @@ pub enum Error {
     #[error("{0}")]
     Rank(#[from] RankError),
     #[error("{0}")]
+    Client(#[from] ClientError),
+    #[error("{0}")]
     Demo(#[from] DemoError),
     #[error("{0}")]
     Write(#[from] WriteError),
@@ -26,7 +29,8 @@ impl Error {
     /// 1 for bad data, criteria or a failed write; 2 for bad usage.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Usage(_) | Error::Demo(_) => 2,
+            Error::Usage(_) => 2,
+            Error::Demo(e) if e.is_usage() => 2,
             _ => 1,
         }
     }

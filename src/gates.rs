@@ -138,6 +138,7 @@ mod tests {
             rule,
             pass_if_missing: false,
             metric_pos: Pos { line: 1, column: 1 },
+            defined_in: None,
         }
     }
 

@@ -5,6 +5,7 @@
 //! excludes, `score` ranks, `report` renders. `cmd` glues them to the command line.
 
 pub mod cli;
+pub mod client;
 pub mod cmd;
 pub mod cost;
 pub mod criteria;

@@ -88,6 +88,18 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The line and column (both 1-based, columns in characters) of a byte offset in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
 /// Formats a list of problems, one per paragraph, with a closing count.
 pub fn render_all(problems: &[Problem]) -> String {
     let mut out = String::new();

@@ -4,7 +4,7 @@
 //! value every renderer reads. Every problem with the criteria against this dataset is
 //! reported at once.
 
-use crate::cost::Fleet;
+use crate::cost::{PricingContext, Quote};
 use crate::criteria::{Criteria, Direction, Missing};
 use crate::dataset::Dataset;
 use crate::gates::{self, Reason};
@@ -61,7 +61,10 @@ pub struct Ranking {
     pub ranked: Vec<Ranked>,
     pub excluded: Vec<Excluded>,
     pub warnings: Vec<String>,
-    pub fleet: Fleet,
+    pub pricing: PricingContext,
+    /// Every vendor's quote for the fleet (or why none), in dataset order; empty without
+    /// a pricing file.
+    pub quotes: Vec<(String, Result<Quote, String>)>,
 }
 
 /// Errors of ranking a valid dataset with valid criteria.
@@ -73,9 +76,9 @@ pub enum RankError {
     AllExcluded(Vec<Excluded>),
 }
 
-/// Ranks the vendors of `ds` by `cr`, pricing `fleet`.
-pub fn rank(ds: &Dataset, cr: &Criteria, fleet: &Fleet) -> Result<Ranking, RankError> {
-    let metrics = Metrics::compute(ds, fleet);
+/// Ranks the vendors of `ds` by `cr`, pricing the fleet and contract of `pricing`.
+pub fn rank(ds: &Dataset, cr: &Criteria, pricing: &PricingContext) -> Result<Ranking, RankError> {
+    let metrics = Metrics::compute(ds, pricing);
     let mut warnings = Vec::new();
     check_names(cr, &metrics, &mut warnings)?;
     let n = ds.vendors.len();
@@ -104,13 +107,21 @@ pub fn rank(ds: &Dataset, cr: &Criteria, fleet: &Fleet) -> Result<Ranking, RankE
             if metrics.number(v, &c.metric).is_some() {
                 continue;
             }
+            let why = metrics
+                .why_missing(v, &c.metric.name)
+                .map(|w| format!(": {w}"))
+                .unwrap_or_default();
             match c.missing {
-                Missing::Worst => {}
+                Missing::Worst => {
+                    if !why.is_empty() {
+                        warnings.push(format!("`{}` scored worst on `{}`{why}", ds.vendors[v].id, c.id));
+                    }
+                }
                 Missing::ExcludeVendor => reasons[v].push(Reason {
                     by: c.id.clone(),
-                    text: format!("no value for `{}` (criterion `{}`, missing = exclude-vendor)", c.metric.name, c.id),
+                    text: format!("no value for `{}` (criterion `{}`, missing = exclude-vendor){why}", c.metric.name, c.id),
                 }),
-                Missing::Error => problems.push(cr.problem_at(c.metric_pos, format!("vendor `{}` has no value for `{}` (criterion `{}`)", ds.vendors[v].id, c.metric.name, c.id))
+                Missing::Error => problems.push(cr.problem_at(c.metric_pos, format!("vendor `{}` has no value for `{}` (criterion `{}`){why}", ds.vendors[v].id, c.metric.name, c.id))
                     .hint("add the evidence, or set `missing = \"worst\"` or `\"exclude-vendor\"` in the criteria file")),
             }
         }
@@ -181,7 +192,16 @@ pub fn rank(ds: &Dataset, cr: &Criteria, fleet: &Fleet) -> Result<Ranking, RankE
         ranked,
         excluded,
         warnings,
-        fleet: *fleet,
+        pricing: pricing.clone(),
+        quotes: if ds.pricing.is_some() {
+            ds.vendors
+                .iter()
+                .map(|v| v.id.clone())
+                .zip(metrics.quotes.iter().cloned())
+                .collect()
+        } else {
+            Vec::new()
+        },
     })
 }
 
@@ -193,8 +213,8 @@ fn check_names(
 ) -> Result<(), RankError> {
     let mut problems = Vec::new();
     let names = metrics.names();
-    let unknown = |name: &str, pos| {
-        let mut p = cr.problem_at(pos, format!("unknown metric `{name}`"));
+    let unknown = |name: &str, at: &dyn Fn(String) -> Problem| {
+        let mut p = at(format!("unknown metric `{name}`"));
         p.hint = Some(suggest(name, names.iter().copied()).map_or(
             "metric names are listed in docs/metrics.md".to_string(),
             |s| format!("{s} (all metrics: docs/metrics.md)"),
@@ -203,7 +223,7 @@ fn check_names(
     };
     for c in &cr.criteria {
         match metrics.lookup(&c.metric.name) {
-            Lookup::Unknown => problems.push(unknown(&c.metric.name, c.metric_pos)),
+            Lookup::Unknown => problems.push(unknown(&c.metric.name, &|m| cr.problem_at(c.metric_pos, m))),
             Lookup::AbsentFile(file) => match c.missing {
                 Missing::Worst => warnings.push(format!("criterion `{}` has no data: the dataset has no `{file}` file, so `{}` adds the same (nothing) to every vendor", c.id, c.metric.name)),
                 _ => problems.push(cr.problem_at(c.metric_pos, format!("metric `{}` comes from `{file}`, which the dataset does not have (criterion `{}`)", c.metric.name, c.id))
@@ -220,10 +240,10 @@ fn check_names(
     }
     for g in &cr.gates {
         match metrics.lookup(&g.metric.name) {
-            Lookup::Unknown => problems.push(unknown(&g.metric.name, g.metric_pos)),
+            Lookup::Unknown => problems.push(unknown(&g.metric.name, &|m| cr.gate_problem(g, m))),
             Lookup::AbsentFile(file) if !g.pass_if_missing => problems.push(
-                cr.problem_at(
-                    g.metric_pos,
+                cr.gate_problem(
+                    g,
                     format!(
                         "gate `{}` needs `{}` from `{file}`, which the dataset does not have",
                         g.id, g.metric.name
@@ -237,7 +257,7 @@ fn check_names(
             Lookup::Known => {
                 let unit = metrics.unit(&g.metric.name);
                 if !gates::rule_fits(&g.rule, &unit) {
-                    problems.push(cr.problem_at(g.metric_pos, format!("gate `{}`'s rule does not fit `{}`, a {} metric", g.id, g.metric.name, if unit == "list" || unit == "text" { unit.as_str() } else { "numeric" }))
+                    problems.push(cr.gate_problem(g, format!("gate `{}`'s rule does not fit `{}`, a {} metric", g.id, g.metric.name, if unit == "list" || unit == "text" { unit.as_str() } else { "numeric" }))
                         .hint("`rule = \"empty\"` is for lists, `in`/`not_in` for text and lists, `min`/`max`/`at_least` for numbers"));
                 }
             }

@@ -1,14 +1,15 @@
 //! `vendorscore check`: validate without ranking, and say what was found.
 
-use super::{fleet, load_inputs, warnings, Outcome};
+use super::{load_inputs, warnings, Outcome};
 use crate::cli::InputArgs;
 use crate::report::pct;
 use crate::Error;
 
 /// Loads, validates and runs the pipeline up to the ranking; prints a summary.
 pub fn run(a: &InputArgs) -> Result<Outcome, Error> {
-    let (ds, cr) = load_inputs(a)?;
-    let ranking = crate::rank::rank(&ds, &cr, &fleet())?;
+    let inputs = load_inputs(a)?;
+    let ranking = inputs.rank()?;
+    let (ds, cr) = (&inputs.dataset, &inputs.criteria);
     let mut o = format!(
         "ok: dataset {} has {} vendors\n",
         ds.label,

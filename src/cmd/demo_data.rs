@@ -1,11 +1,11 @@
-//! `vendorscore demo-data`: generate the synthetic dataset and write it.
+//! `vendorscore demo-data`: generate the synthetic dataset straight to disk.
 
 use super::Outcome;
 use crate::cli::DemoArgs;
-use crate::demo::{generate, DemoOptions};
-use crate::{output, Error};
+use crate::demo::{write_to_dir, DemoOptions};
+use crate::Error;
 
-/// Generates the files in memory, then writes them all at once.
+/// Streams the files into `--out` (temporary names, renamed when all are complete).
 pub fn run(a: &DemoArgs) -> Result<Outcome, Error> {
     let opts = DemoOptions {
         seed: a.seed,
@@ -13,18 +13,14 @@ pub fn run(a: &DemoArgs) -> Result<Outcome, Error> {
         endpoints: a.endpoints,
         days: a.days,
     };
-    let files: Vec<(String, Vec<u8>)> = generate(&opts)?
-        .into_iter()
-        .map(|f| (f.name.to_string(), f.bytes))
-        .collect();
-    let written = output::write_all(&a.out, &files)?;
+    let written = write_to_dir(&opts, &a.out)?;
     let mut o = format!(
         "wrote a synthetic dataset (seed {}) to {}:\n",
         a.seed,
         a.out.display()
     );
-    for (p, (_, bytes)) in written.iter().zip(&files) {
-        o.push_str(&format!("  {} ({} bytes)\n", p.display(), bytes.len()));
+    for (p, bytes) in &written {
+        o.push_str(&format!("  {} ({bytes} bytes)\n", p.display()));
     }
     o.push_str(&format!(
         "rank it with: vendorscore rank --data {}\n",

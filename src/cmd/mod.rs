@@ -3,15 +3,19 @@
 //! Each returns the text for stdout; `main` prints it and maps errors to exit codes.
 
 mod check;
+mod cost;
 mod demo_data;
 mod rank;
 mod report;
 
 use crate::cli::{Cli, Command, InputArgs};
-use crate::cost::Fleet;
+use crate::client::{self, Profile};
+use crate::cost::PricingContext;
 use crate::criteria::Criteria;
 use crate::dataset::{self, Dataset};
 use crate::embedded;
+use crate::problem::Problem;
+use crate::rank::Ranking;
 use crate::Error;
 
 /// What a command produced: text for stdout, notes for stderr.
@@ -27,31 +31,82 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Check(a) => check::run(&a),
         Command::Rank(a) => rank::run(&a),
         Command::Report(a) => report::run(&a),
+        Command::Cost(a) => cost::run(&a),
         Command::DemoData(a) => demo_data::run(&a),
     }
 }
 
-/// Loads the dataset and the criteria, reporting the problems of both at once.
-fn load_inputs(input: &InputArgs) -> Result<(Dataset, Criteria), Error> {
+/// Everything a command ranks with.
+struct Inputs {
+    dataset: Dataset,
+    criteria: Criteria,
+    pricing: PricingContext,
+    client: Option<Profile>,
+}
+
+/// Loads the dataset, the criteria and the client profile, reporting the problems of
+/// all three at once, and applies the profile to the criteria.
+fn load_inputs(input: &InputArgs) -> Result<Inputs, Error> {
     let ds = dataset::load(&embedded::data_source(input.data.as_deref()));
     let cr = embedded::load_criteria(input.criteria.as_deref());
-    match (ds, cr) {
-        (Ok(d), Ok(c)) => Ok((d, c)),
-        (
-            Err(dataset::DatasetError::Invalid { mut problems }),
-            Err(crate::criteria::CriteriaError::Invalid { problems: more }),
-        ) => {
-            problems.extend(more);
-            Err(dataset::DatasetError::Invalid { problems }.into())
-        }
-        (Err(e), _) => Err(e.into()),
-        (_, Err(e)) => Err(e.into()),
+    let profile = input.client.as_deref().map(client::load).transpose();
+    let mut problems = Vec::new();
+    let mut first_error = None;
+    let ds = keep(ds, &mut problems, &mut first_error);
+    let cr = keep(cr, &mut problems, &mut first_error);
+    let profile = keep(profile, &mut problems, &mut first_error);
+    if let Some(e) = first_error {
+        return Err(e);
+    }
+    let (Some(dataset), Some(mut criteria), Some(client)) = (ds, cr, profile) else {
+        return Err(dataset::DatasetError::Invalid { problems }.into());
+    };
+    if let Some(p) = &client {
+        p.apply(&mut criteria)
+            .map_err(|problems| client::ClientError::Invalid { problems })?;
+    }
+    let pricing = client
+        .as_ref()
+        .map_or_else(PricingContext::default, |p| p.pricing.clone());
+    Ok(Inputs {
+        dataset,
+        criteria,
+        pricing,
+        client,
+    })
+}
+
+impl Inputs {
+    /// Runs the ranking pipeline on these inputs.
+    fn rank(&self) -> Result<Ranking, Error> {
+        Ok(crate::rank::rank(
+            &self.dataset,
+            &self.criteria,
+            &self.pricing,
+        )?)
     }
 }
 
-/// The fleet priced for `pricing.*` metrics (client profiles come later).
-fn fleet() -> Fleet {
-    Fleet::DEFAULT
+/// Keeps a loaded value; collects "invalid" problems so all files are reported together,
+/// and remembers the first other error (a missing file) to report alone.
+fn keep<T, E: Into<Error>>(
+    r: Result<T, E>,
+    problems: &mut Vec<Problem>,
+    first: &mut Option<Error>,
+) -> Option<T> {
+    match r.map_err(Into::into) {
+        Ok(v) => Some(v),
+        Err(Error::Dataset(dataset::DatasetError::Invalid { problems: p }))
+        | Err(Error::Criteria(crate::criteria::CriteriaError::Invalid { problems: p }))
+        | Err(Error::Client(client::ClientError::Invalid { problems: p })) => {
+            problems.extend(p);
+            None
+        }
+        Err(e) => {
+            first.get_or_insert(e);
+            None
+        }
+    }
 }
 
 /// Warnings as stderr lines.

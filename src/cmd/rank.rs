@@ -1,14 +1,13 @@
 //! `vendorscore rank`: rank and print in the chosen format.
 
-use super::{fleet, load_inputs, warnings, Outcome};
+use super::{load_inputs, warnings, Outcome};
 use crate::cli::{OutputFormat, RankArgs};
 use crate::report;
 use crate::Error;
 
 /// Ranks and renders to stdout.
 pub fn run(a: &RankArgs) -> Result<Outcome, Error> {
-    let (ds, cr) = load_inputs(&a.input)?;
-    let r = crate::rank::rank(&ds, &cr, &fleet())?;
+    let r = load_inputs(&a.input)?.rank()?;
     let stdout = match a.format {
         OutputFormat::Table => report::table(&r).into_bytes(),
         OutputFormat::Csv => report::csv(&r),

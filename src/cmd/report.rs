@@ -1,13 +1,12 @@
 //! `vendorscore report`: write the ranking in every format into `--out`.
 
-use super::{fleet, load_inputs, warnings, Outcome};
+use super::{load_inputs, warnings, Outcome};
 use crate::cli::ReportArgs;
 use crate::{output, report, Error};
 
 /// Ranks, renders all formats in memory, then writes them all at once.
 pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
-    let (ds, cr) = load_inputs(&a.input)?;
-    let r = crate::rank::rank(&ds, &cr, &fleet())?;
+    let r = load_inputs(&a.input)?.rank()?;
     let files = vec![
         ("ranking.csv".to_string(), report::csv(&r)),
         ("ranking.json".to_string(), report::json(&r)),

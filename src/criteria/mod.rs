@@ -87,7 +87,8 @@ pub struct Pos {
 }
 
 impl Pos {
-    fn location(self) -> Location {
+    /// As a problem location.
+    pub fn location(self) -> Location {
         Location::Line {
             line: self.line,
             column: Some(self.column),
@@ -151,6 +152,8 @@ pub struct Gate {
     /// Whether a vendor with no value passes (default: it fails).
     pub pass_if_missing: bool,
     pub metric_pos: Pos,
+    /// The file that defined the gate when it is not the criteria file (a client profile).
+    pub defined_in: Option<String>,
 }
 
 /// A validated criteria file.
@@ -200,5 +203,14 @@ impl Criteria {
     /// A problem at a position of this file.
     pub fn problem_at(&self, pos: Pos, message: impl Into<String>) -> Problem {
         Problem::at(&self.file, pos.location(), message)
+    }
+
+    /// A problem at a gate's metric, in the file that defined the gate.
+    pub fn gate_problem(&self, g: &Gate, message: impl Into<String>) -> Problem {
+        Problem::at(
+            g.defined_in.as_deref().unwrap_or(&self.file),
+            g.metric_pos.location(),
+            message,
+        )
     }
 }

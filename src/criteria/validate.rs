@@ -31,9 +31,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn pos(&self, offset: usize) -> Pos {
-        let before = &self.text[..offset.min(self.text.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = crate::problem::line_column(self.text, offset);
         Pos { line, column }
     }
 
@@ -242,6 +240,7 @@ fn gates(cx: &mut Ctx, raw: &[Spanned<RawGate>]) -> Vec<Gate> {
                 rule: rules.remove(0),
                 pass_if_missing,
                 metric_pos: pos,
+                defined_in: None,
             }),
             0 => cx.at(&g.id, format!("gate `{}` has no requirement", g.id.get_ref()), Some("give one of `rule` (`empty`, `present`), `min`/`max`, `in`, `not_in` or `at_least`".into())),
             _ => cx.at(&g.id, format!("gate `{}` has more than one kind of requirement", g.id.get_ref()), Some("split it into one gate per requirement (`min` and `max` together count as one)".into())),

@@ -37,7 +37,7 @@ pub const WITH_INTERVAL: [&str; 6] = [
 ];
 
 /// Every fixed metric.
-pub const FIXED: [MetricDef; 23] = [
+pub const FIXED: [MetricDef; 25] = [
     m("vendor.restrictions", "vendors", "list", "restriction ids from `restrictions`; empty when none"),
     m("vendor.hq_country", "vendors", "text", "ISO 3166 alpha-2 code of the headquarters"),
     m("pilot.detection_rate", "pilot_results", "ratio", "sum of malware_detected / sum of malware_samples"),
@@ -56,8 +56,10 @@ pub const FIXED: [MetricDef; 23] = [
     m("pilot.endpoints", "pilot_results", "count", "distinct endpoints in the pilot"),
     m("pilot.endpoint_days", "pilot_results", "endpoint-days", "sum of days over all rows"),
     m("pilot.malware_samples", "pilot_results", "count", "sum of malware_samples"),
-    m("pricing.cost_per_endpoint_month", "pricing", "currency per endpoint-month", "cheapest complete base edition for the default fleet, setup fees spread over the horizon"),
-    m("pricing.fleet_cost_month", "pricing", "currency per month", "the same edition's recurring monthly cost for the whole fleet"),
+    m("pricing.cost_per_endpoint_month", "pricing", "currency per endpoint-month", "(subscriptions + setup fees) over the horizon / horizon / endpoints, cheapest complete edition"),
+    m("pricing.fleet_cost_month", "pricing", "currency per month", "the recurring monthly cost of licences and add-ons for the whole fleet"),
+    m("pricing.tco", "pricing", "currency over the horizon", "subscriptions + setup fees + migration labour over the horizon"),
+    m("pricing.migration_cost", "pricing", "currency, one-off", "migration labour: deployment (by RMM result) and rebuilding exclusions"),
     m("rmm.coverage", "rmm_checks", "ratio", "mean score over every platform/check pair in the dataset (pass 1, partial 0.5, fail, untested or absent 0)"),
     m("rmm.platforms", "rmm_checks", "count", "platforms with at least one check passed or partly passed"),
     m("rmm.checks_passed", "rmm_checks", "count", "platform/check pairs with the result pass"),

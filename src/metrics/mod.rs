@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub use catalog::{fixed, MetricDef, FIXED, WITH_INTERVAL};
 pub use pilot::median;
 
-use crate::cost::{self, Fleet};
+use crate::cost::{self, PricingContext};
 use crate::criteria::{Aggregate, MetricRef};
 use crate::dataset::{Dataset, Date};
 
@@ -43,13 +43,13 @@ pub struct Metrics {
     /// `tests.<metric>`: per vendor, (period end, value) of every lab result.
     tests: BTreeMap<String, Vec<Vec<(Date, f64)>>>,
     units: BTreeMap<String, String>,
-    /// The edition and currency behind each vendor's price, for the report.
-    pub quotes: Vec<Option<cost::Quote>>,
+    /// Each vendor's quote for the fleet, or why it has none.
+    pub quotes: Vec<Result<cost::Quote, String>>,
 }
 
 impl Metrics {
-    /// Aggregates the dataset, pricing the given fleet.
-    pub fn compute(ds: &Dataset, fleet: &Fleet) -> Metrics {
+    /// Aggregates the dataset, pricing the fleet and contract of `pricing`.
+    pub fn compute(ds: &Dataset, pricing: &PricingContext) -> Metrics {
         let n = ds.vendors.len();
         let mut m = Metrics {
             vendors: n,
@@ -57,7 +57,7 @@ impl Metrics {
             values: BTreeMap::new(),
             tests: BTreeMap::new(),
             units: BTreeMap::new(),
-            quotes: vec![None; n],
+            quotes: vec![Err("no pricing file".to_string()); n],
         };
         m.values.insert(
             "vendor.restrictions".into(),
@@ -86,37 +86,53 @@ impl Metrics {
             m.present.insert("pilot_results");
             pilot::add(rows, n, &mut m.values);
         }
-        if let Some(rows) = &ds.pricing {
-            m.present.insert("pricing");
-            m.quotes = (0..n).map(|v| cost::cheapest(rows, v, fleet)).collect();
-            let per = m
-                .quotes
-                .iter()
-                .map(|q| q.as_ref().map(|q| Value::Number(q.per_endpoint_month)))
-                .collect();
-            let fleet_month = m
-                .quotes
-                .iter()
-                .map(|q| q.as_ref().map(|q| Value::Number(q.monthly)))
-                .collect();
-            m.values
-                .insert("pricing.cost_per_endpoint_month".into(), per);
-            m.values
-                .insert("pricing.fleet_cost_month".into(), fleet_month);
-            if let Some(q) = m.quotes.iter().flatten().next() {
-                m.units.insert(
-                    "pricing.cost_per_endpoint_month".into(),
-                    format!("{} per endpoint-month", q.currency),
-                );
-                m.units.insert(
-                    "pricing.fleet_cost_month".into(),
-                    format!("{} per month", q.currency),
-                );
-            }
-        }
         if let Some(rows) = &ds.rmm {
             m.present.insert("rmm_checks");
             rmm(rows, n, &mut m.values);
+        }
+        if let Some(rows) = &ds.pricing {
+            m.present.insert("pricing");
+            m.quotes = (0..n)
+                .map(|v| {
+                    let deploy = pricing.rmm.as_ref().and_then(|r| {
+                        m.number(
+                            v,
+                            &MetricRef {
+                                name: format!("rmm.{r}.deploy"),
+                                aggregate: Aggregate::Mean,
+                            },
+                        )
+                    });
+                    cost::quote(rows, v, pricing, deploy)
+                })
+                .collect();
+            let col = |f: &dyn Fn(&cost::Quote) -> f64| {
+                m.quotes
+                    .iter()
+                    .map(|q| q.as_ref().ok().map(|q| Value::Number(f(q))))
+                    .collect::<Vec<_>>()
+            };
+            let cols = [
+                (
+                    "pricing.cost_per_endpoint_month",
+                    col(&|q| q.per_endpoint_month()),
+                    "per endpoint-month",
+                ),
+                (
+                    "pricing.fleet_cost_month",
+                    col(&|q| q.monthly()),
+                    "per month",
+                ),
+                ("pricing.tco", col(&|q| q.tco()), "over the horizon"),
+                ("pricing.migration_cost", col(&|q| q.migration()), "one-off"),
+            ];
+            let currency = m.quotes.iter().flatten().next().map(|q| q.currency.clone());
+            for (name, values, unit) in cols {
+                m.values.insert(name.into(), values);
+                if let Some(c) = &currency {
+                    m.units.insert(name.into(), format!("{c} {unit}"));
+                }
+            }
         }
         m
     }
@@ -182,6 +198,16 @@ impl Metrics {
             return aggregate(&per_vendor[v], metric.aggregate).map(Value::Number);
         }
         self.values.get(&metric.name)?[v].clone()
+    }
+
+    /// Why vendor `v` has no value for `name`, when the evidence says more than "not observed".
+    pub fn why_missing(&self, v: usize, name: &str) -> Option<String> {
+        match self.quotes.get(v) {
+            Some(Err(why)) if name.starts_with("pricing.") && self.present.contains("pricing") => {
+                Some(format!("no price for this fleet: {why}"))
+            }
+            _ => None,
+        }
     }
 
     /// The value as a number, when it is one.

@@ -2,6 +2,7 @@
 //!
 //! Renderers never print; `cmd/` decides where bytes go.
 
+pub mod cost;
 mod csv_out;
 mod json;
 mod markdown;

@@ -87,9 +87,6 @@ pub fn table(r: &Ranking) -> String {
             }
         }
     }
-    for w in &r.warnings {
-        out.push_str(&format!("\nwarning: {w}\n"));
-    }
     out
 }
 

@@ -1,0 +1,346 @@
+//! Prices one vendor for a fleet, keeping every line item.
+//!
+//! Per edition: each role takes the SKU that applies to it (else the edition's `all`
+//! SKU; domain controllers are priced as servers); roles sharing an SKU add their seats;
+//! the tier band holding that seat count sets the price; billed seats are at least the
+//! minimum commitment; a term is paid whole (18 months on 12-month terms pays 24).
+//! Add-ons are priced the same way. The cheapest complete edition wins.
+
+use std::collections::BTreeMap;
+
+use super::{Billing, PricingContext};
+use crate::dataset::{AppliesTo, PriceRow};
+
+/// What a line item is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Licence,
+    Addon,
+    Setup,
+    Migration,
+}
+
+/// One line of a quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub kind: LineKind,
+    /// In words: seats, SKU, band, billing, term.
+    pub description: String,
+    /// Seats billed (or hours, for migration).
+    pub quantity: f64,
+    /// Price per seat-month (or per hour).
+    pub unit_price: f64,
+    /// Months paid (0 for one-off items).
+    pub months: u64,
+    /// Total over the horizon.
+    pub amount: f64,
+}
+
+/// The price of one vendor's cheapest complete edition for a fleet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub edition: String,
+    pub currency: String,
+    pub lines: Vec<Line>,
+    pub horizon_months: u64,
+    pub endpoints: u64,
+}
+
+impl Quote {
+    fn sum(&self, kinds: &[LineKind]) -> f64 {
+        self.lines
+            .iter()
+            .filter(|l| kinds.contains(&l.kind))
+            .map(|l| l.amount)
+            .sum()
+    }
+
+    /// Licences and add-ons over the horizon.
+    pub fn subscriptions(&self) -> f64 {
+        self.sum(&[LineKind::Licence, LineKind::Addon])
+    }
+
+    /// One-off setup fees.
+    pub fn setup(&self) -> f64 {
+        self.sum(&[LineKind::Setup])
+    }
+
+    /// Migration labour.
+    pub fn migration(&self) -> f64 {
+        self.sum(&[LineKind::Migration])
+    }
+
+    /// Recurring cost per month: licences and add-ons at their monthly rate.
+    pub fn monthly(&self) -> f64 {
+        self.lines
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Licence | LineKind::Addon))
+            .map(|l| l.quantity * l.unit_price)
+            .sum()
+    }
+
+    /// Total cost of ownership over the horizon: subscriptions, setup and migration.
+    pub fn tco(&self) -> f64 {
+        self.subscriptions() + self.setup() + self.migration()
+    }
+
+    /// (subscriptions + setup) / horizon / endpoints: the product's own cost.
+    pub fn per_endpoint_month(&self) -> f64 {
+        (self.subscriptions() + self.setup()) / self.horizon_months as f64 / self.endpoints as f64
+    }
+}
+
+/// Prices `vendor` for `ctx`. `deploy` is the vendor's deployment result on the client's
+/// RMM (1 pass, 0.5 partial, 0 fail, `None` unknown). The error says why no edition
+/// can price the fleet.
+pub fn quote(
+    rows: &[PriceRow],
+    vendor: usize,
+    ctx: &PricingContext,
+    deploy: Option<f64>,
+) -> Result<Quote, String> {
+    if ctx.fleet.endpoints() == 0 || ctx.horizon_months == 0 {
+        return Err("the fleet has no endpoints or the horizon is 0 months".into());
+    }
+    let mine: Vec<&PriceRow> = rows.iter().filter(|r| r.vendor == vendor).collect();
+    if mine.is_empty() {
+        return Err("no prices in the pricing file".into());
+    }
+    let mut editions: BTreeMap<&str, Vec<&PriceRow>> = BTreeMap::new();
+    for r in mine.iter().filter(|r| r.addon.is_none()) {
+        editions.entry(r.edition.as_str()).or_default().push(r);
+    }
+    if editions.is_empty() {
+        return Err("only add-on prices, no base product".into());
+    }
+    let mut best: Option<Quote> = None;
+    let mut why = Vec::new();
+    for (edition, base) in editions {
+        match price_edition(edition, &base, &mine, ctx, deploy) {
+            Ok(q) => {
+                if best.as_ref().is_none_or(|b| q.tco() < b.tco() - 1e-9) {
+                    best = Some(q);
+                }
+            }
+            Err(e) => why.push(format!("edition `{edition}`: {e}")),
+        }
+    }
+    best.ok_or_else(|| why.join("; "))
+}
+
+fn price_edition(
+    edition: &str,
+    base: &[&PriceRow],
+    all: &[&PriceRow],
+    ctx: &PricingContext,
+    deploy: Option<f64>,
+) -> Result<Quote, String> {
+    let mut lines = Vec::new();
+    let roles = [
+        (
+            "workstation",
+            AppliesTo::Workstation,
+            ctx.fleet.workstations,
+        ),
+        (
+            "server",
+            AppliesTo::Server,
+            ctx.fleet.servers + ctx.fleet.domain_controllers,
+        ),
+    ];
+    price_roles(base, &roles, ctx, LineKind::Licence, true, &mut lines)?;
+    for addon in &ctx.addons {
+        let offered: Vec<&PriceRow> = all
+            .iter()
+            .copied()
+            .filter(|r| r.addon.as_deref() == Some(addon.as_str()))
+            .collect();
+        if offered.is_empty() {
+            return Err(format!("add-on `{addon}` is not offered"));
+        }
+        let same: Vec<&PriceRow> = offered
+            .iter()
+            .copied()
+            .filter(|r| r.edition == edition)
+            .collect();
+        let use_rows = if same.is_empty() { offered } else { same };
+        price_roles(&use_rows, &roles, ctx, LineKind::Addon, false, &mut lines)
+            .map_err(|e| format!("add-on `{addon}`: {e}"))?;
+    }
+    if let Some(m) = &ctx.migration {
+        let factor = match deploy {
+            Some(s) if s >= 1.0 => 1.0,
+            Some(s) if s >= 0.5 => m.partial_deploy_factor,
+            _ => m.manual_deploy_factor,
+        };
+        let how = match (deploy, &ctx.rmm) {
+            (_, None) => "no client RMM given, manual".to_string(),
+            (Some(s), Some(r)) if s >= 1.0 => format!("deploys from `{r}`"),
+            (Some(s), Some(r)) if s >= 0.5 => {
+                format!("partly deploys from `{r}`, x{}", m.partial_deploy_factor)
+            }
+            (_, Some(r)) => format!(
+                "does not deploy from `{r}`, manual x{}",
+                m.manual_deploy_factor
+            ),
+        };
+        let n = ctx.fleet.endpoints() as f64;
+        let ep_hours = n * m.hours_per_endpoint * factor;
+        lines.push(Line {
+            kind: LineKind::Migration,
+            description: format!(
+                "deploy {n} endpoints at {} h each ({how})",
+                m.hours_per_endpoint * factor
+            ),
+            quantity: ep_hours,
+            unit_price: m.labour_rate,
+            months: 0,
+            amount: ep_hours * m.labour_rate,
+        });
+        let ex_hours = m.exclusions as f64 * m.hours_per_exclusion;
+        lines.push(Line {
+            kind: LineKind::Migration,
+            description: format!(
+                "rebuild {} exclusions and policies at {} h each",
+                m.exclusions, m.hours_per_exclusion
+            ),
+            quantity: ex_hours,
+            unit_price: m.labour_rate,
+            months: 0,
+            amount: ex_hours * m.labour_rate,
+        });
+    }
+    Ok(Quote {
+        edition: edition.to_string(),
+        currency: base[0].currency.clone(),
+        lines,
+        horizon_months: ctx.horizon_months,
+        endpoints: ctx.fleet.endpoints(),
+    })
+}
+
+/// Prices the roles of the fleet from `rows` (one edition's base SKUs, or one add-on).
+/// With `required`, a role that has endpoints but no price is an error; otherwise it is
+/// left out (an add-on offered for workstations only).
+fn price_roles(
+    rows: &[&PriceRow],
+    roles: &[(&str, AppliesTo, u64)],
+    ctx: &PricingContext,
+    kind: LineKind,
+    required: bool,
+    lines: &mut Vec<Line>,
+) -> Result<(), String> {
+    // Seats per SKU, and which roles they cover.
+    let mut skus: BTreeMap<&str, (u64, Vec<&str>)> = BTreeMap::new();
+    for &(name, role, n) in roles {
+        if n == 0 {
+            continue;
+        }
+        let sku = rows
+            .iter()
+            .find(|r| r.applies_to == role)
+            .or_else(|| rows.iter().find(|r| r.applies_to == AppliesTo::All));
+        match sku {
+            Some(r) => {
+                let e = skus.entry(r.sku.as_str()).or_default();
+                e.0 += n;
+                e.1.push(name);
+            }
+            None if required => {
+                return Err(format!(
+                    "no price for {name}s{}",
+                    if name == "server" {
+                        " (domain controllers are priced as servers)"
+                    } else {
+                        ""
+                    }
+                ))
+            }
+            None => {}
+        }
+    }
+    if skus.is_empty() {
+        return Err("offered for none of the fleet's roles".into());
+    }
+    for (sku, (seats, covers)) in skus {
+        let sku_rows: Vec<&PriceRow> = rows.iter().copied().filter(|r| r.sku == sku).collect();
+        let (band, note) = pick_band(&sku_rows, seats, ctx)?;
+        let billed = seats.max(band.min_commit_seats);
+        let term = band.term_months.max(1);
+        let months = ctx.horizon_months.div_ceil(term) * term;
+        let band_text = match band.max_seats {
+            Some(m) => format!("{}-{m}", band.min_seats),
+            None => format!("{}+", band.min_seats),
+        };
+        let commit = if billed > seats {
+            format!(", minimum commitment {billed} seats")
+        } else {
+            String::new()
+        };
+        let billing = if band.annual { "annual" } else { "monthly" };
+        let description = format!("{seats} {} seats, SKU `{sku}` band {band_text}, {billing} billing, {term}-month term{commit}{note}", covers.join(" + "));
+        lines.push(Line {
+            kind,
+            description,
+            quantity: billed as f64,
+            unit_price: band.price_per_seat_month,
+            months,
+            amount: billed as f64 * band.price_per_seat_month * months as f64,
+        });
+        if band.setup_fee > 0.0 {
+            lines.push(Line {
+                kind: LineKind::Setup,
+                description: format!("setup fee, SKU `{sku}`"),
+                quantity: 1.0,
+                unit_price: band.setup_fee,
+                months: 0,
+                amount: band.setup_fee,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The band holding `seats`, in the preferred billing when offered (else the other, noted);
+/// with `Billing::Any` the cheaper over the horizon.
+fn pick_band<'a>(
+    rows: &[&'a PriceRow],
+    seats: u64,
+    ctx: &PricingContext,
+) -> Result<(&'a PriceRow, String), String> {
+    let holds = |r: &&&PriceRow| r.min_seats <= seats && r.max_seats.is_none_or(|m| seats <= m);
+    let fits: Vec<&PriceRow> = rows.iter().filter(holds).copied().collect();
+    if fits.is_empty() {
+        let sku = rows.first().map_or("?", |r| r.sku.as_str());
+        return Err(format!("no tier band of SKU `{sku}` holds {seats} seats"));
+    }
+    let cost = |r: &PriceRow| {
+        let term = r.term_months.max(1);
+        seats.max(r.min_commit_seats) as f64
+            * r.price_per_seat_month
+            * (ctx.horizon_months.div_ceil(term) * term) as f64
+            + r.setup_fee
+    };
+    let cheapest =
+        |v: &[&'a PriceRow]| v.iter().copied().min_by(|a, b| cost(a).total_cmp(&cost(b)));
+    let wanted = match ctx.billing {
+        Billing::Any => return Ok((cheapest(&fits).expect("non-empty"), String::new())),
+        Billing::Annual => true,
+        Billing::Monthly => false,
+    };
+    let preferred: Vec<&PriceRow> = fits
+        .iter()
+        .copied()
+        .filter(|r| r.annual == wanted)
+        .collect();
+    match cheapest(&preferred) {
+        Some(r) => Ok((r, String::new())),
+        None => Ok((
+            cheapest(&fits).expect("non-empty"),
+            format!(
+                " ({} billing not offered)",
+                if wanted { "annual" } else { "monthly" }
+            ),
+        )),
+    }
+}

@@ -1,0 +1,271 @@
+//! Synthetic demo dataset for `vendorscore demo-data`.
+//!
+//! Builds a complete evidence folder in the formats of DESIGN.md ("Evidence files"):
+//! `vendors.csv`, `test_scores.csv`, `pilot_results.csv`, `pricing.csv`, `rmm_checks.csv` and a
+//! `README.md` that says the data are synthetic. The replacement vendors are fictional and built
+//! with deliberate trade-offs (see the `profiles` part), so that no vendor wins on everything; the
+//! incumbent `kaspersky` carries its real US restrictions.
+//!
+//! Every draw comes from a ChaCha8 generator seeded with `seed_from_u64(seed)`, one stream per
+//! file and vendor, so a seed gives the same bytes on every machine, and adding vendors leaves the
+//! rows of the vendors already there unchanged.
+//!
+//! Two entry points share one generator: [`generate`] returns the files as bytes (fine for the
+//! default dataset), [`write_to_dir`] streams them to disk row by row, so its memory does not grow
+//! with the number of pilot rows (the 10-million-row benchmark dataset). Both give the same bytes.
+//!
+//! Layout: `profiles` (vendors and `vendors.csv`), `labs`, `pilot` and `observe`
+//! (`pilot_results.csv`), `pricing`, `rmm`, `readme`, `sink` (CSV writing), `target` (memory or
+//! folder), `common` (random streams, formatting, dates).
+
+mod common;
+mod labs;
+mod observe;
+mod pilot;
+mod pricing;
+mod profiles;
+mod readme;
+mod rmm;
+mod sink;
+mod target;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use profiles::{roster, Entry, PROFILES};
+use sink::Sink;
+use target::{Folder, Memory, Target};
+
+/// Options of `vendorscore demo-data`.
+#[derive(Debug, Clone)]
+pub struct DemoOptions {
+    /// Seed of every random draw: the same seed gives the same bytes.
+    pub seed: u64,
+    /// Number of fictional vendors (1 to 12), besides the incumbent `kaspersky`.
+    pub vendors: usize,
+    /// Pilot endpoints per vendor, the incumbent included (1 to 50,000).
+    pub endpoints: usize,
+    /// Pilot days (1 to 366); every endpoint has one row per day.
+    pub days: usize,
+}
+
+impl Default for DemoOptions {
+    fn default() -> Self {
+        Self {
+            seed: 42,
+            vendors: 5,
+            endpoints: 20,
+            days: 30,
+        }
+    }
+}
+
+/// One generated file: its file name (e.g. "vendors.csv") and its bytes.
+pub struct DemoFile {
+    /// File name inside the dataset folder.
+    pub name: &'static str,
+    /// The whole file: UTF-8, LF line endings.
+    pub bytes: Vec<u8>,
+}
+
+/// Why the demo dataset could not be generated or written.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// The number of fictional vendors is outside `1..=max`.
+    #[error("vendors must be between 1 and {max}, got `{got}`")]
+    Vendors { got: usize, max: usize },
+    /// The number of endpoints per vendor is outside `1..=max`.
+    #[error("endpoints must be between 1 and {max}, got `{got}`")]
+    Endpoints { got: usize, max: usize },
+    /// The number of pilot days is outside `1..=max`.
+    #[error("days must be between 1 and {max}, got `{got}`")]
+    Days { got: usize, max: usize },
+    /// The pilot file would be unreasonably large.
+    #[error(
+        "the pilot would have `{rows}` rows, more than the limit of {max}; lower endpoints or days"
+    )]
+    TooManyRows { rows: usize, max: usize },
+    /// A CSV record could not be written (should not happen when writing to memory).
+    #[error("cannot write `{file}`")]
+    Write {
+        file: &'static str,
+        #[source]
+        source: csv::Error,
+    },
+    /// A file or the folder could not be created, written or renamed into place.
+    #[error("cannot write `{path}`: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl DemoError {
+    /// Whether the error is about the options asked for (bad usage) rather than writing.
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            DemoError::Vendors { .. }
+                | DemoError::Endpoints { .. }
+                | DemoError::Days { .. }
+                | DemoError::TooManyRows { .. }
+        )
+    }
+}
+
+/// Generates the synthetic demo dataset in memory: vendors.csv, test_scores.csv,
+/// pilot_results.csv, pricing.csv, rmm_checks.csv, README.md, in that order.
+///
+/// A pilot of millions of rows takes about 130 bytes a row here; use [`write_to_dir`] for those.
+pub fn generate(opts: &DemoOptions) -> Result<Vec<DemoFile>, DemoError> {
+    let mut memory = Memory::default();
+    emit(opts, &mut memory)?;
+    Ok(memory.files)
+}
+
+/// Writes the same files as [`generate`], byte for byte, into `dir` (created if missing), and
+/// returns each file's path and size in bytes, in the same order.
+///
+/// Rows are streamed through a buffered writer, so memory stays flat however many pilot rows
+/// there are. Every file goes to a temporary name in `dir` first; they are renamed into place only
+/// when all of them are complete, so a failure leaves no half-written file behind.
+pub fn write_to_dir(opts: &DemoOptions, dir: &Path) -> Result<Vec<(PathBuf, u64)>, DemoError> {
+    validate(opts)?;
+    let mut folder = Folder::new(dir)?;
+    emit(opts, &mut folder)?;
+    folder.commit()
+}
+
+/// Largest number of endpoints per vendor.
+const MAX_ENDPOINTS: usize = 50_000;
+/// Largest number of pilot days.
+const MAX_DAYS: usize = 366;
+/// Largest number of rows of `pilot_results.csv` (room for 20,000 x 90 x 6 and more).
+const MAX_PILOT_ROWS: usize = 20_000_000;
+
+/// Checks the options against the limits above, before anything is generated.
+fn validate(opts: &DemoOptions) -> Result<(), DemoError> {
+    if !(1..=PROFILES.len()).contains(&opts.vendors) {
+        return Err(DemoError::Vendors {
+            got: opts.vendors,
+            max: PROFILES.len(),
+        });
+    }
+    if !(1..=MAX_ENDPOINTS).contains(&opts.endpoints) {
+        return Err(DemoError::Endpoints {
+            got: opts.endpoints,
+            max: MAX_ENDPOINTS,
+        });
+    }
+    if !(1..=MAX_DAYS).contains(&opts.days) {
+        return Err(DemoError::Days {
+            got: opts.days,
+            max: MAX_DAYS,
+        });
+    }
+    let rows = (opts.vendors + 1) * opts.endpoints * opts.days;
+    if rows > MAX_PILOT_ROWS {
+        return Err(DemoError::TooManyRows {
+            rows,
+            max: MAX_PILOT_ROWS,
+        });
+    }
+    Ok(())
+}
+
+/// Writes the rows of one table; every CSV file is filled by one of these.
+type Fill<W> = fn(&DemoOptions, &[Entry], &mut Sink<W>);
+
+/// The CSV files in output order: name, header, and the function that fills it.
+fn tables<W: Write>() -> [(&'static str, &'static str, Fill<W>); 5] {
+    [
+        ("vendors.csv", profiles::HEADER, profiles::vendor_rows),
+        ("test_scores.csv", labs::HEADER, labs::test_score_rows),
+        ("pilot_results.csv", pilot::HEADER, pilot::pilot_rows),
+        ("pricing.csv", pricing::HEADER, pricing::pricing_rows),
+        ("rmm_checks.csv", rmm::HEADER, rmm::rmm_rows),
+    ]
+}
+
+/// Generates every file into `target`, one after the other; the README comes last because it
+/// quotes the other files' row counts.
+fn emit<T: Target>(opts: &DemoOptions, target: &mut T) -> Result<(), DemoError> {
+    validate(opts)?;
+    let roster = roster(opts.vendors);
+    let mut counts = Vec::with_capacity(5);
+    for (name, header, fill) in tables::<T::Out>() {
+        let mut sink = Sink::new(header, target.open(name)?);
+        fill(opts, &roster, &mut sink);
+        let (out, rows) = sink.finish().map_err(|e| target.csv_error(name, e))?;
+        target.close(name, out)?;
+        counts.push((name, rows));
+    }
+    let name = "README.md";
+    let mut out = target.open(name)?;
+    let text = readme::readme(opts, &roster, &counts);
+    out.write_all(text.as_bytes())
+        .map_err(|e| target.csv_error(name, e.into()))?;
+    target.close(name, out)
+}
+
+/// Helpers shared by the unit tests of every part.
+#[cfg(test)]
+mod testkit {
+    use super::{DemoFile, DemoOptions};
+    use std::collections::BTreeMap;
+
+    pub fn opts(seed: u64, vendors: usize, endpoints: usize, days: usize) -> DemoOptions {
+        DemoOptions {
+            seed,
+            vendors,
+            endpoints,
+            days,
+        }
+    }
+
+    pub fn file<'a>(files: &'a [DemoFile], name: &str) -> &'a [u8] {
+        &files
+            .iter()
+            .find(|f| f.name == name)
+            .expect("file generated")
+            .bytes
+    }
+
+    /// The data rows of a CSV file as maps from column name to value.
+    pub fn rows(files: &[DemoFile], name: &str) -> Vec<BTreeMap<String, String>> {
+        let mut reader = csv::Reader::from_reader(file(files, name));
+        let header = reader.headers().expect("header").clone();
+        reader
+            .records()
+            .map(|r| {
+                let r = r.expect("valid record");
+                assert_eq!(r.len(), header.len(), "{name}: ragged row");
+                header
+                    .iter()
+                    .zip(r.iter())
+                    .map(|(h, v)| (h.to_string(), v.to_string()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    pub fn num(row: &BTreeMap<String, String>, col: &str) -> Option<f64> {
+        let v = &row[col];
+        (!v.is_empty()).then(|| {
+            v.parse()
+                .unwrap_or_else(|_| panic!("{col}: `{v}` not a number"))
+        })
+    }
+
+    pub fn count(row: &BTreeMap<String, String>, col: &str) -> Option<u64> {
+        let v = &row[col];
+        (!v.is_empty()).then(|| {
+            v.parse()
+                .unwrap_or_else(|_| panic!("{col}: `{v}` not a count"))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
