@@ -13,6 +13,20 @@ pub struct WriteError {
     pub source: std::io::Error,
 }
 
+/// A temporary file beside `name` in `dir`, readable by others like a normally created
+/// file (0644 before the umask; tempfile's own default is 0600), to be renamed into place.
+pub fn staging_file(dir: &Path, name: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    let prefix = format!(".{name}.");
+    let mut b = tempfile::Builder::new();
+    b.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    b.tempfile_in(dir)
+}
+
 /// Writes `files` (name, bytes) into `dir`, creating it; all or nothing as far as the
 /// file system allows (each rename is atomic).
 pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>, WriteError> {
@@ -24,11 +38,7 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
     let mut staged = Vec::with_capacity(files.len());
     for (name, bytes) in files {
         let target = dir.join(name);
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(err(&target))?;
+        let mut tmp = staging_file(dir, name).map_err(err(&target))?;
         tmp.write_all(bytes).map_err(err(&target))?;
         tmp.as_file().sync_all().map_err(err(&target))?;
         staged.push((tmp, target));

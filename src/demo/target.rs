@@ -109,11 +109,8 @@ impl Target for Folder {
     type Out = BufWriter<NamedTempFile<File>>;
 
     fn open(&mut self, name: &'static str) -> Result<Self::Out, DemoError> {
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(&self.dir)
-            .map_err(|e| self.io_error(name, e))?;
+        let tmp =
+            crate::output::staging_file(&self.dir, name).map_err(|e| self.io_error(name, e))?;
         Ok(BufWriter::with_capacity(BUFFER, tmp))
     }
 
