@@ -223,3 +223,40 @@ fn cost_needs_a_pricing_file() {
     assert_eq!(code, 2);
     assert!(err.contains("has no pricing file"), "{err}");
 }
+
+const PRICING_HEAD: &str = "vendor,sku,edition,applies_to,min_seats,max_seats,price_per_seat_month,currency,billing,term_months,min_commit_seats,setup_fee,addon";
+
+/// Tiny fixture with prices in two currencies: alpha in USD, bravo in EUR.
+fn two_currency_dataset(fx: Option<&str>) -> tempfile::TempDir {
+    let dir = scratch_copy("tiny");
+    let pricing = format!("{PRICING_HEAD}\nalpha,a,std,all,1,,5.00,USD,monthly,1,0,0,\nbravo,b,std,all,1,,4.00,EUR,monthly,1,0,0,\ncharlie,c,std,all,1,,6.00,USD,monthly,1,0,0,\nkaspersky,k,std,all,1,,3.00,USD,monthly,1,0,0,\n");
+    std::fs::write(dir.path().join("pricing.csv"), pricing).unwrap();
+    if let Some(fx) = fx {
+        std::fs::write(dir.path().join("fx_rates.csv"), fx).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn mixed_currencies_need_a_conversion_table() {
+    let dir = two_currency_dataset(None);
+    let (code, _, err) = run(&["cost", "--data", dir.path().to_str().unwrap(), "--criteria", fixture("criteria/tiny.toml").to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("pricing.csv:3:8: `currency` is `EUR` but `USD` on line 2"), "{err}");
+    assert!(err.contains("fx_rates.csv"), "{err}");
+}
+
+#[test]
+fn a_conversion_table_prices_in_one_currency() {
+    let dir = two_currency_dataset(Some("from,to,rate,as_of,source\nEUR,USD,1.25,2024-08-01,example rate\n"));
+    let (code, out, err) = run(&["cost", "--data", dir.path().to_str().unwrap(), "--criteria", fixture("criteria/tiny.toml").to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["currency"], "USD");
+    // bravo: 50 endpoints x 4.00 EUR x 1.25 = 250 USD a month.
+    assert!((vendor(&doc, "bravo")["monthly"].as_f64().unwrap() - 250.0).abs() < 1e-9);
+    let bad = two_currency_dataset(Some("from,to,rate\nEUR,USD,-1\n"));
+    let (code, _, err) = run(&["cost", "--data", bad.path().to_str().unwrap(), "--criteria", fixture("criteria/tiny.toml").to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("fx_rates.csv:2:3: `rate` is `-1`, out of range"), "{err}");
+}

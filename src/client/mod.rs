@@ -255,6 +255,17 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, Vec<Problem>> {
             .as_ref()
             .map_or(3.0, |v| cx.positive(v, "manual_deploy_factor")),
     });
+    let currency = raw.currency.as_ref().map(|c| {
+        let v = c.get_ref();
+        if v.len() != 3 || !v.bytes().all(|b| b.is_ascii_uppercase()) {
+            cx.at(
+                c,
+                format!("`currency` is `{v}`, not an ISO 4217 code"),
+                Some("expected three upper-case letters such as `USD`".into()),
+            );
+        }
+        v.clone()
+    });
     let gates = constraint_gates(&mut cx, &raw.constraints, rmm.as_deref(), psa.as_deref());
     let overrides = |cx: &mut Ctx,
                      m: &std::collections::BTreeMap<String, Spanned<f64>>,
@@ -291,6 +302,7 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, Vec<Problem>> {
                 .collect(),
             rmm,
             migration,
+            currency,
         },
         psa,
         gates,

@@ -11,6 +11,8 @@ use toml::Spanned;
 pub struct RawProfile {
     pub name: Spanned<String>,
     pub description: Option<String>,
+    /// ISO 4217 code to quote in (needs `fx_rates` when prices are in another).
+    pub currency: Option<Spanned<String>>,
     #[serde(default)]
     pub constraints: Vec<Spanned<String>>,
     pub fleet: Spanned<RawFleet>,

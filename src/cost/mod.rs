@@ -9,7 +9,7 @@ mod quote;
 mod tests;
 pub mod value;
 
-pub use quote::{quote, Line, LineKind, Quote};
+pub use quote::{quote, Currency, Line, LineKind, Quote};
 
 /// The endpoints to price, by role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +64,8 @@ pub struct PricingContext {
     pub rmm: Option<String>,
     /// `None`: migration labour is not priced.
     pub migration: Option<Migration>,
+    /// The currency to quote in; `None`: the currency of the pricing file's first row.
+    pub currency: Option<String>,
 }
 
 impl Default for PricingContext {
@@ -82,6 +84,7 @@ impl Default for PricingContext {
             addons: Vec::new(),
             rmm: None,
             migration: None,
+            currency: None,
         }
     }
 }

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::{Billing, PricingContext};
-use crate::dataset::{AppliesTo, PriceRow};
+use crate::dataset::{AppliesTo, Fx, PriceRow};
 
 /// What a line item is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,14 +90,47 @@ impl Quote {
     }
 }
 
-/// Prices `vendor` for `ctx`. `deploy` is the vendor's deployment result on the client's
-/// RMM (1 pass, 0.5 partial, 0 fail, `None` unknown). The error says why no edition
-/// can price the fleet.
+/// The currency quotes are in, and how to get there.
+#[derive(Debug, Clone, Copy)]
+pub struct Currency<'a> {
+    pub target: &'a str,
+    pub fx: Option<&'a Fx>,
+}
+
+impl Currency<'_> {
+    /// Units of the target currency for one unit of `from`.
+    fn rate(&self, from: &str) -> Result<f64, String> {
+        if from == self.target {
+            return Ok(1.0);
+        }
+        self.fx
+            .and_then(|fx| fx.rate(from, self.target))
+            .ok_or_else(|| {
+                format!(
+                    "no exchange rate from `{from}` to `{}` in fx_rates",
+                    self.target
+                )
+            })
+    }
+
+    /// " (converted from EUR at 1.08)" when a row is in another currency.
+    fn note(&self, from: &str) -> String {
+        match self.rate(from) {
+            Ok(r) if from != self.target => format!(" (converted from {from} at {r})"),
+            _ => String::new(),
+        }
+    }
+}
+
+/// Prices `vendor` for `ctx` in `cur`. `deploy` is the vendor's deployment result on the
+/// client's RMM (1 pass, 0.5 partial, 0 fail, `None` unknown). The error says why no
+/// edition can price the fleet.
 pub fn quote(
     rows: &[PriceRow],
     vendor: usize,
     ctx: &PricingContext,
     deploy: Option<f64>,
+    cur: Currency,
 ) -> Result<Quote, String> {
     if ctx.fleet.endpoints() == 0 || ctx.horizon_months == 0 {
         return Err("the fleet has no endpoints or the horizon is 0 months".into());
@@ -116,7 +149,7 @@ pub fn quote(
     let mut best: Option<Quote> = None;
     let mut why = Vec::new();
     for (edition, base) in editions {
-        match price_edition(edition, &base, &mine, ctx, deploy) {
+        match price_edition(edition, &base, &mine, ctx, deploy, cur) {
             Ok(q) => {
                 if best.as_ref().is_none_or(|b| q.tco() < b.tco() - 1e-9) {
                     best = Some(q);
@@ -134,6 +167,7 @@ fn price_edition(
     all: &[&PriceRow],
     ctx: &PricingContext,
     deploy: Option<f64>,
+    cur: Currency,
 ) -> Result<Quote, String> {
     let mut lines = Vec::new();
     let roles = [
@@ -148,7 +182,7 @@ fn price_edition(
             ctx.fleet.servers + ctx.fleet.domain_controllers,
         ),
     ];
-    price_roles(base, &roles, ctx, LineKind::Licence, true, &mut lines)?;
+    price_roles(base, &roles, ctx, cur, LineKind::Licence, true, &mut lines)?;
     for addon in &ctx.addons {
         let offered: Vec<&PriceRow> = all
             .iter()
@@ -164,8 +198,16 @@ fn price_edition(
             .filter(|r| r.edition == edition)
             .collect();
         let use_rows = if same.is_empty() { offered } else { same };
-        price_roles(&use_rows, &roles, ctx, LineKind::Addon, false, &mut lines)
-            .map_err(|e| format!("add-on `{addon}`: {e}"))?;
+        price_roles(
+            &use_rows,
+            &roles,
+            ctx,
+            cur,
+            LineKind::Addon,
+            false,
+            &mut lines,
+        )
+        .map_err(|e| format!("add-on `{addon}`: {e}"))?;
     }
     if let Some(m) = &ctx.migration {
         let factor = match deploy {
@@ -212,7 +254,7 @@ fn price_edition(
     }
     Ok(Quote {
         edition: edition.to_string(),
-        currency: base[0].currency.clone(),
+        currency: cur.target.to_string(),
         lines,
         horizon_months: ctx.horizon_months,
         endpoints: ctx.fleet.endpoints(),
@@ -222,10 +264,12 @@ fn price_edition(
 /// Prices the roles of the fleet from `rows` (one edition's base SKUs, or one add-on).
 /// With `required`, a role that has endpoints but no price is an error; otherwise it is
 /// left out (an add-on offered for workstations only).
+#[allow(clippy::too_many_arguments)]
 fn price_roles(
     rows: &[&PriceRow],
     roles: &[(&str, AppliesTo, u64)],
     ctx: &PricingContext,
+    cur: Currency,
     kind: LineKind,
     required: bool,
     lines: &mut Vec<Line>,
@@ -264,7 +308,9 @@ fn price_roles(
     }
     for (sku, (seats, covers)) in skus {
         let sku_rows: Vec<&PriceRow> = rows.iter().copied().filter(|r| r.sku == sku).collect();
-        let (band, note) = pick_band(&sku_rows, seats, ctx)?;
+        let (band, note) = pick_band(&sku_rows, seats, ctx, cur)?;
+        let rate = cur.rate(&band.currency)?;
+        let note = format!("{note}{}", cur.note(&band.currency));
         let billed = seats.max(band.min_commit_seats);
         let term = band.term_months.max(1);
         let months = ctx.horizon_months.div_ceil(term) * term;
@@ -279,22 +325,24 @@ fn price_roles(
         };
         let billing = if band.annual { "annual" } else { "monthly" };
         let description = format!("{seats} {} seats, SKU `{sku}` band {band_text}, {billing} billing, {term}-month term{commit}{note}", covers.join(" + "));
+        let price = band.price_per_seat_month * rate;
         lines.push(Line {
             kind,
             description,
             quantity: billed as f64,
-            unit_price: band.price_per_seat_month,
+            unit_price: price,
             months,
-            amount: billed as f64 * band.price_per_seat_month * months as f64,
+            amount: billed as f64 * price * months as f64,
         });
         if band.setup_fee > 0.0 {
+            let fee = band.setup_fee * rate;
             lines.push(Line {
                 kind: LineKind::Setup,
-                description: format!("setup fee, SKU `{sku}`"),
+                description: format!("setup fee, SKU `{sku}`{}", cur.note(&band.currency)),
                 quantity: 1.0,
-                unit_price: band.setup_fee,
+                unit_price: fee,
                 months: 0,
-                amount: band.setup_fee,
+                amount: fee,
             });
         }
     }
@@ -307,6 +355,7 @@ fn pick_band<'a>(
     rows: &[&'a PriceRow],
     seats: u64,
     ctx: &PricingContext,
+    cur: Currency,
 ) -> Result<(&'a PriceRow, String), String> {
     let holds = |r: &&&PriceRow| r.min_seats <= seats && r.max_seats.is_none_or(|m| seats <= m);
     let fits: Vec<&PriceRow> = rows.iter().filter(holds).copied().collect();
@@ -316,10 +365,10 @@ fn pick_band<'a>(
     }
     let cost = |r: &PriceRow| {
         let term = r.term_months.max(1);
-        seats.max(r.min_commit_seats) as f64
-            * r.price_per_seat_month
-            * (ctx.horizon_months.div_ceil(term) * term) as f64
-            + r.setup_fee
+        let rate = cur.rate(&r.currency).unwrap_or(f64::INFINITY);
+        let months = (ctx.horizon_months.div_ceil(term) * term) as f64;
+        rate * (seats.max(r.min_commit_seats) as f64 * r.price_per_seat_month * months
+            + r.setup_fee)
     };
     let cheapest =
         |v: &[&'a PriceRow]| v.iter().copied().min_by(|a, b| cost(a).total_cmp(&cost(b)));

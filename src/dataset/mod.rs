@@ -4,11 +4,13 @@
 //! only `vendors` is required. The result holds typed rows (see `types.rs`).
 
 mod cells;
+mod fx;
 mod rows;
 mod table;
 mod types;
 
 pub use cells::{parse_date, Date};
+pub use fx::Fx;
 pub use table::Format;
 pub use types::*;
 
@@ -18,12 +20,13 @@ use crate::problem::{render_all, Problem};
 use table::TextTable;
 
 /// The evidence files a dataset may hold, by stem.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 6] = [
     "vendors",
     "test_scores",
     "pilot_results",
     "pricing",
     "rmm_checks",
+    "fx_rates",
 ];
 
 /// Where a dataset comes from.
@@ -62,6 +65,8 @@ pub struct Dataset {
     pub pilot: Option<Vec<PilotRow>>,
     pub pricing: Option<Vec<PriceRow>>,
     pub rmm: Option<Vec<RmmCheck>>,
+    /// Exchange rates, when the dataset carries `fx_rates`.
+    pub fx: Option<Fx>,
 }
 
 impl Dataset {
@@ -84,7 +89,8 @@ pub fn load(source: &Source) -> Result<Dataset, DatasetError> {
         Source::Embedded { label, files } => (label.to_string(), find_embedded(label, files)),
     };
     let mut problems = Vec::new();
-    let mut take = |stem: &str| files[FILES.iter().position(|f| *f == stem).unwrap()].take();
+    // Every stem asked for below is in FILES, so the position always exists.
+    let mut take = |stem: &str| FILES.iter().position(|f| *f == stem).and_then(|i| files[i].take());
     let Some(vf) = take("vendors") else {
         return Err(DatasetError::Invalid {
             problems: vec![Problem::file(&label, "no `vendors.csv` or `vendors.parquet` in the dataset folder")
@@ -114,7 +120,17 @@ pub fn load(source: &Source) -> Result<Dataset, DatasetError> {
     ds.pilot = part(take("pilot_results"), &mut problems, |t| {
         rows::pilot(t, &index)
     });
-    ds.pricing = part(take("pricing"), &mut problems, |t| rows::pricing(t, &index));
+    ds.fx = take("fx_rates").and_then(|f| match read(f).and_then(|t| fx::read(&t)) {
+        Ok(fx) => Some(fx),
+        Err(p) => {
+            problems.extend(p);
+            None
+        }
+    });
+    let fx = ds.fx.clone();
+    ds.pricing = part(take("pricing"), &mut problems, |t| {
+        rows::pricing(t, &index, fx.as_ref())
+    });
     ds.rmm = part(take("rmm_checks"), &mut problems, |t| {
         rows::rmm_checks(t, &index)
     });

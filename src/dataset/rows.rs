@@ -316,7 +316,11 @@ fn check_pair(
 }
 
 /// Reads `pricing`.
-pub fn pricing(t: &TextTable, index: &VendorIndex) -> Result<Vec<PriceRow>, Vec<Problem>> {
+pub fn pricing(
+    t: &TextTable,
+    index: &VendorIndex,
+    fx: Option<&super::fx::Fx>,
+) -> Result<Vec<PriceRow>, Vec<Problem>> {
     let req = [
         "vendor",
         "sku",
@@ -405,7 +409,7 @@ pub fn pricing(t: &TextTable, index: &VendorIndex) -> Result<Vec<PriceRow>, Vec<
         }
     }
     check_bands(&mut c, &out, &rows);
-    check_currency(&mut c, &out, &rows);
+    check_currency(&mut c, &out, &rows, fx);
     finish(c, out)
 }
 
@@ -455,20 +459,17 @@ fn check_bands(c: &mut Cells, out: &[PriceRow], rows: &[usize]) {
 }
 
 /// One currency per dataset: converting needs a rate table, which a dataset does not carry yet.
-fn check_currency(c: &mut Cells, out: &[PriceRow], rows: &[usize]) {
+fn check_currency(c: &mut Cells, out: &[PriceRow], rows: &[usize], fx: Option<&super::fx::Fx>) {
     let Some(first) = out.first() else { return };
     for (p, &r) in out.iter().zip(rows) {
-        if p.currency != first.currency {
-            let at = c.table.describe_row(rows[0]);
-            c.problem(
-                r,
-                "currency",
-                format!(
-                    "`currency` is `{}` but `{}` on {at}",
-                    p.currency, first.currency
-                ),
-                Some("a dataset's prices are in one currency; convert them before loading".into()),
-            );
+        if p.currency == first.currency {
+            continue;
+        }
+        let at = c.table.describe_row(rows[0]);
+        match fx {
+            Some(fx) if fx.rate(&p.currency, &first.currency).is_some() => {}
+            Some(_) => c.problem(r, "currency", format!("no rate between `{}` and `{}` (used on {at}) in fx_rates", p.currency, first.currency), Some("add a row `from,to,rate` to fx_rates.csv".into())),
+            None => c.problem(r, "currency", format!("`currency` is `{}` but `{}` on {at}", p.currency, first.currency), Some("prices in several currencies need a conversion table, fx_rates.csv (`from`, `to`, `rate`); see docs/data-formats.md".into())),
         }
     }
 }

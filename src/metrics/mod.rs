@@ -92,6 +92,15 @@ impl Metrics {
         }
         if let Some(rows) = &ds.pricing {
             m.present.insert("pricing");
+            let target = pricing
+                .currency
+                .clone()
+                .or_else(|| rows.first().map(|r| r.currency.clone()))
+                .unwrap_or_default();
+            let currency = cost::Currency {
+                target: &target,
+                fx: ds.fx.as_ref(),
+            };
             m.quotes = (0..n)
                 .map(|v| {
                     let deploy = pricing.rmm.as_ref().and_then(|r| {
@@ -103,7 +112,7 @@ impl Metrics {
                             },
                         )
                     });
-                    cost::quote(rows, v, pricing, deploy)
+                    cost::quote(rows, v, pricing, deploy, currency)
                 })
                 .collect();
             let col = |f: &dyn Fn(&cost::Quote) -> f64| {

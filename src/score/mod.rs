@@ -4,7 +4,18 @@
 //! for a value the missing policy turned into "worst"), directions and weights that sum
 //! to 1. Formulas and conventions are in docs/methods.md.
 
+pub mod consensus;
+pub mod error;
+pub mod method;
 pub mod normalise;
+pub mod promethee;
+pub mod topsis;
+pub mod vikor;
+pub mod weights;
+pub mod wpm;
+
+#[cfg(test)]
+mod properties;
 
 use crate::criteria::Direction;
 

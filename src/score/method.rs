@@ -1,0 +1,198 @@
+//! The common shape of every decision method's result, and the input checks they share.
+//!
+//! Each method takes `matrix[alternative][criterion]` (all finite), one `Direction` and
+//! one weight per criterion (weights >= 0 summing to 1) plus its own parameters, and
+//! returns a [`MethodOutput`]: the method's raw score, which direction of it is better,
+//! competition ranks ("1224", ties within [`TIE_EPSILON`] shared, 1 best) and the
+//! method's intermediate numbers in [`MethodDetails`].
+
+use serde::Serialize;
+
+use super::error::ScoreError;
+use super::promethee::PrometheeDetails;
+use super::topsis::TopsisDetails;
+use super::vikor::VikorDetails;
+use super::wpm::WpmDetails;
+use super::{competition_ranks, Scored, TIE_EPSILON};
+use crate::criteria::Direction;
+
+/// Weights must sum to 1 within this tolerance.
+pub const WEIGHT_SUM_TOLERANCE: f64 = 1e-6;
+
+/// One method's result for every alternative, in input order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MethodOutput {
+    /// The method's raw score (TOPSIS closeness, VIKOR Q, PROMETHEE net flow, ...).
+    pub scores: Vec<f64>,
+    /// Whether a higher score is better (false for VIKOR's Q).
+    pub higher_is_better: bool,
+    /// Competition ranks of `scores`, 1 best, ties within `TIE_EPSILON` shared (for the
+    /// weighted product, within `TIE_EPSILON` of ln(score), a relative tolerance).
+    pub ranks: Vec<usize>,
+    /// The method's intermediate outputs.
+    pub details: MethodDetails,
+}
+
+/// Each method's raw outputs, beyond its score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "method", rename_all = "kebab-case")]
+pub enum MethodDetails {
+    /// Weighted sum: each criterion's points (`contributions[alternative][criterion]`).
+    WeightedSum {
+        contributions: Vec<Vec<f64>>,
+    },
+    WeightedProduct(WpmDetails),
+    Topsis(TopsisDetails),
+    Vikor(VikorDetails),
+    Promethee(PrometheeDetails),
+}
+
+impl From<Scored> for MethodOutput {
+    /// The weighted sum's result in the common shape (scores 0..=100, higher better).
+    fn from(s: Scored) -> Self {
+        MethodOutput {
+            scores: s.scores,
+            higher_is_better: true,
+            ranks: s.ranks,
+            details: MethodDetails::WeightedSum {
+                contributions: s.contributions,
+            },
+        }
+    }
+}
+
+/// Competition ranks in the method's own direction: for a lower-is-better score the
+/// lowest gets rank 1. Ties within `TIE_EPSILON` share the best rank of their group.
+pub fn ranks_for(scores: &[f64], higher_is_better: bool) -> Vec<usize> {
+    if higher_is_better {
+        competition_ranks(scores)
+    } else {
+        let negated: Vec<f64> = scores.iter().map(|s| -s).collect();
+        competition_ranks(&negated)
+    }
+}
+
+/// True when two scores count as tied (see `TIE_EPSILON`).
+pub(crate) fn tied(a: f64, b: f64) -> bool {
+    (a - b).abs() <= TIE_EPSILON
+}
+
+/// Checks the shared inputs and returns (alternatives, criteria).
+pub(crate) fn check_inputs(
+    matrix: &[Vec<f64>],
+    directions: &[Direction],
+    weights: &[f64],
+) -> Result<(usize, usize), ScoreError> {
+    let n = directions.len();
+    if matrix.is_empty() {
+        return Err(ScoreError::NoAlternatives);
+    }
+    if n == 0 {
+        return Err(ScoreError::NoCriteria);
+    }
+    for (alternative, row) in matrix.iter().enumerate() {
+        if row.len() != n {
+            return Err(ScoreError::RaggedRow {
+                alternative,
+                len: row.len(),
+                expected: n,
+            });
+        }
+        if let Some((criterion, &value)) = row.iter().enumerate().find(|(_, x)| !x.is_finite()) {
+            return Err(ScoreError::NonFinite {
+                alternative,
+                criterion,
+                value,
+            });
+        }
+    }
+    check_weights(weights, n)?;
+    Ok((matrix.len(), n))
+}
+
+/// Weights: one per criterion, finite, >= 0, summing to 1.
+pub(crate) fn check_weights(weights: &[f64], n: usize) -> Result<(), ScoreError> {
+    if weights.len() != n {
+        return Err(ScoreError::LengthMismatch {
+            what: "weights",
+            len: weights.len(),
+            expected: n,
+        });
+    }
+    if let Some((criterion, &value)) = weights
+        .iter()
+        .enumerate()
+        .find(|(_, w)| !w.is_finite() || **w < 0.0)
+    {
+        return Err(ScoreError::BadWeight { criterion, value });
+    }
+    let sum: f64 = weights.iter().sum();
+    if (sum - 1.0).abs() > WEIGHT_SUM_TOLERANCE {
+        return Err(ScoreError::WeightSum { sum });
+    }
+    Ok(())
+}
+
+/// Transposes a row-major matrix into its `n` columns (one sequential pass over rows).
+pub(crate) fn columns(matrix: &[Vec<f64>], n: usize) -> Vec<Vec<f64>> {
+    let mut cols: Vec<Vec<f64>> = (0..n).map(|_| Vec::with_capacity(matrix.len())).collect();
+    for row in matrix {
+        for (col, &x) in cols.iter_mut().zip(row) {
+            col.push(x);
+        }
+    }
+    cols
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Direction::{Max, Min};
+
+    #[test]
+    fn input_checks_name_the_problem() {
+        let m = vec![vec![1.0, 2.0], vec![3.0]];
+        assert_eq!(
+            check_inputs(&m, &[Max, Min], &[0.5, 0.5]),
+            Err(ScoreError::RaggedRow {
+                alternative: 1,
+                len: 1,
+                expected: 2
+            })
+        );
+        let m = vec![vec![1.0, f64::NAN]];
+        assert!(matches!(
+            check_inputs(&m, &[Max, Min], &[0.5, 0.5]),
+            Err(ScoreError::NonFinite { criterion: 1, .. })
+        ));
+        let m = vec![vec![1.0, 2.0]];
+        let e = check_inputs(&m, &[Max, Min], &[0.5, 0.6]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "weights sum to `1.1`, expected 1 (normalise them first)"
+        );
+        let e = check_inputs(&m, &[Max, Min], &[0.5]).unwrap_err();
+        assert_eq!(e.to_string(), "`weights` has `1` entries, expected `2`");
+        assert_eq!(
+            check_inputs(&[], &[Max], &[1.0]),
+            Err(ScoreError::NoAlternatives)
+        );
+        assert!(check_inputs(&m, &[Max, Min], &[-0.5, 1.5]).is_err());
+        assert_eq!(check_inputs(&m, &[Max, Min], &[0.25, 0.75]), Ok((1, 2)));
+    }
+
+    #[test]
+    fn lower_is_better_ranks() {
+        assert_eq!(ranks_for(&[0.2, 0.0, 0.2, 1.0], false), vec![2, 1, 2, 4]);
+        assert_eq!(ranks_for(&[0.2, 0.0, 0.2, 1.0], true), vec![2, 4, 2, 1]);
+    }
+
+    #[test]
+    fn transpose() {
+        let m = vec![vec![1.0, 2.0], vec![3.0, 4.0], vec![5.0, 6.0]];
+        assert_eq!(
+            columns(&m, 2),
+            vec![vec![1.0, 3.0, 5.0], vec![2.0, 4.0, 6.0]]
+        );
+    }
+}
