@@ -240,23 +240,51 @@ fn two_currency_dataset(fx: Option<&str>) -> tempfile::TempDir {
 #[test]
 fn mixed_currencies_need_a_conversion_table() {
     let dir = two_currency_dataset(None);
-    let (code, _, err) = run(&["cost", "--data", dir.path().to_str().unwrap(), "--criteria", fixture("criteria/tiny.toml").to_str().unwrap()]);
+    let (code, _, err) = run(&[
+        "cost",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--criteria",
+        fixture("criteria/tiny.toml").to_str().unwrap(),
+    ]);
     assert_eq!(code, 1);
-    assert!(err.contains("pricing.csv:3:8: `currency` is `EUR` but `USD` on line 2"), "{err}");
+    assert!(
+        err.contains("pricing.csv:3:8: `currency` is `EUR` but `USD` on line 2"),
+        "{err}"
+    );
     assert!(err.contains("fx_rates.csv"), "{err}");
 }
 
 #[test]
 fn a_conversion_table_prices_in_one_currency() {
-    let dir = two_currency_dataset(Some("from,to,rate,as_of,source\nEUR,USD,1.25,2024-08-01,example rate\n"));
-    let (code, out, err) = run(&["cost", "--data", dir.path().to_str().unwrap(), "--criteria", fixture("criteria/tiny.toml").to_str().unwrap(), "--format", "json"]);
+    let dir = two_currency_dataset(Some(
+        "from,to,rate,as_of,source\nEUR,USD,1.25,2024-08-01,example rate\n",
+    ));
+    let (code, out, err) = run(&[
+        "cost",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--criteria",
+        fixture("criteria/tiny.toml").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 0, "{err}");
     let doc: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["currency"], "USD");
     // bravo: 50 endpoints x 4.00 EUR x 1.25 = 250 USD a month.
     assert!((vendor(&doc, "bravo")["monthly"].as_f64().unwrap() - 250.0).abs() < 1e-9);
     let bad = two_currency_dataset(Some("from,to,rate\nEUR,USD,-1\n"));
-    let (code, _, err) = run(&["cost", "--data", bad.path().to_str().unwrap(), "--criteria", fixture("criteria/tiny.toml").to_str().unwrap()]);
+    let (code, _, err) = run(&[
+        "cost",
+        "--data",
+        bad.path().to_str().unwrap(),
+        "--criteria",
+        fixture("criteria/tiny.toml").to_str().unwrap(),
+    ]);
     assert_eq!(code, 1);
-    assert!(err.contains("fx_rates.csv:2:3: `rate` is `-1`, out of range"), "{err}");
+    assert!(
+        err.contains("fx_rates.csv:2:3: `rate` is `-1`, out of range"),
+        "{err}"
+    );
 }

@@ -17,7 +17,7 @@ pub fn run(a: &InputArgs) -> Result<Outcome, Error> {
     );
     let files = [
         ("test_scores", ds.test_scores.as_ref().map(Vec::len)),
-        ("pilot_results", ds.pilot.as_ref().map(Vec::len)),
+        ("pilot_results", ds.pilot.as_ref().map(|p| p.rows as usize)),
         ("pricing", ds.pricing.as_ref().map(Vec::len)),
         ("rmm_checks", ds.rmm.as_ref().map(Vec::len)),
     ];

@@ -70,32 +70,13 @@ impl<'a> Cells<'a> {
         required: &[&'static str],
         optional: &[&'static str],
     ) -> Result<Cells<'a>, Vec<Problem>> {
-        let missing: Vec<&str> = required
-            .iter()
-            .copied()
-            .filter(|c| table.column_index(c).is_none())
-            .collect();
-        if !missing.is_empty() {
-            let mut hint = format!("expected the columns {}", backticks(required));
-            if table.headers.len() == 1 {
-                let h = &table.headers[0];
-                if h.contains(';') || h.contains('\t') {
-                    hint = format!(
-                        "the header looks {}-separated; evidence files are comma-separated ({hint})",
-                        if h.contains(';') { "semicolon" } else { "tab" }
-                    );
-                }
-            }
-            return Err(vec![Problem::at(
-                &table.file,
-                table.header_location(),
-                format!(
-                    "missing required column{} {}",
-                    if missing.len() == 1 { "" } else { "s" },
-                    backticks(&missing)
-                ),
-            )
-            .hint(hint)]);
+        if let Some(p) = missing_columns(
+            &table.file,
+            table.header_location(),
+            &table.headers,
+            required,
+        ) {
+            return Err(vec![p]);
         }
         let index = required
             .iter()
@@ -273,6 +254,42 @@ impl<'a> Cells<'a> {
             None
         }
     }
+}
+
+/// The problem of a header that lacks required columns (with a hint when the file
+/// looks semicolon- or tab-separated), or `None` when all are there.
+pub fn missing_columns(
+    file: &str,
+    at: crate::problem::Location,
+    headers: &[String],
+    required: &[&str],
+) -> Option<Problem> {
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|c| !headers.iter().any(|h| h == c))
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let mut hint = format!("expected the columns {}", backticks(required));
+    if let [h] = headers {
+        if h.contains(';') || h.contains('\t') {
+            let sep = if h.contains(';') { "semicolon" } else { "tab" };
+            hint = format!(
+                "the header looks {sep}-separated; evidence files are comma-separated ({hint})"
+            );
+        }
+    }
+    let s = if missing.len() == 1 { "" } else { "s" };
+    Some(
+        Problem::at(
+            file,
+            at,
+            format!("missing required column{s} {}", backticks(&missing)),
+        )
+        .hint(hint),
+    )
 }
 
 /// Lower-case letters, digits, `-`, `_` and `.`, starting with a letter or digit.

@@ -5,12 +5,16 @@
 
 mod cells;
 mod fx;
+mod pilot;
+pub mod pilot_frame;
 mod rows;
 mod table;
 mod types;
 
 pub use cells::{parse_date, Date};
 pub use fx::Fx;
+pub use pilot::Pilot;
+pub use pilot_frame::EndpointAgg;
 pub use table::Format;
 pub use types::*;
 
@@ -62,7 +66,7 @@ pub struct Dataset {
     pub label: String,
     pub vendors: Vec<Vendor>,
     pub test_scores: Option<Vec<TestScore>>,
-    pub pilot: Option<Vec<PilotRow>>,
+    pub pilot: Option<Pilot>,
     pub pricing: Option<Vec<PriceRow>>,
     pub rmm: Option<Vec<RmmCheck>>,
     /// Exchange rates, when the dataset carries `fx_rates`.
@@ -79,7 +83,14 @@ impl Dataset {
 struct Found {
     shown: String,
     format: Format,
-    bytes: Vec<u8>,
+    data: Data,
+}
+
+/// A file's contents: on disk (read when needed, so a large pilot file can be streamed)
+/// or built into the binary.
+enum Data {
+    Path(PathBuf),
+    Bytes(Vec<u8>),
 }
 
 /// Loads and validates a dataset, reporting every problem in every file.
@@ -90,7 +101,12 @@ pub fn load(source: &Source) -> Result<Dataset, DatasetError> {
     };
     let mut problems = Vec::new();
     // Every stem asked for below is in FILES, so the position always exists.
-    let mut take = |stem: &str| FILES.iter().position(|f| *f == stem).and_then(|i| files[i].take());
+    let mut take = |stem: &str| {
+        FILES
+            .iter()
+            .position(|f| *f == stem)
+            .and_then(|i| files[i].take())
+    };
     let Some(vf) = take("vendors") else {
         return Err(DatasetError::Invalid {
             problems: vec![Problem::file(&label, "no `vendors.csv` or `vendors.parquet` in the dataset folder")
@@ -117,8 +133,12 @@ pub fn load(source: &Source) -> Result<Dataset, DatasetError> {
     ds.test_scores = part(take("test_scores"), &mut problems, |t| {
         rows::test_scores(t, &index)
     });
-    ds.pilot = part(take("pilot_results"), &mut problems, |t| {
-        rows::pilot(t, &index)
+    ds.pilot = take("pilot_results").and_then(|f| match pilot::load(f, &index) {
+        Ok(p) => Some(p),
+        Err(p) => {
+            problems.extend(p);
+            None
+        }
     });
     ds.fx = take("fx_rates").and_then(|f| match read(f).and_then(|t| fx::read(&t)) {
         Ok(fx) => Some(fx),
@@ -142,7 +162,16 @@ pub fn load(source: &Source) -> Result<Dataset, DatasetError> {
 }
 
 fn read(f: Found) -> Result<TextTable, Vec<Problem>> {
-    TextTable::read(&f.shown, f.format, f.bytes).map_err(|p| vec![p])
+    let bytes = match f.data {
+        Data::Bytes(b) => b,
+        Data::Path(p) => std::fs::read(&p).map_err(|e| {
+            vec![Problem::file(
+                &f.shown,
+                format!("cannot read the file: {e}"),
+            )]
+        })?,
+    };
+    TextTable::read(&f.shown, f.format, bytes).map_err(|p| vec![p])
 }
 
 fn part<T>(
@@ -185,20 +214,11 @@ fn find_in_dir(dir: &Path) -> Result<Vec<Option<Found>>, DatasetError> {
             (false, true) => Some((parquet, Format::Parquet)),
             (false, false) => None,
         };
-        out.push(match found {
-            Some((path, format)) => {
-                let bytes = std::fs::read(&path).map_err(|source| DatasetError::Io {
-                    path: path.clone(),
-                    source,
-                })?;
-                Some(Found {
-                    shown: path.display().to_string(),
-                    format,
-                    bytes,
-                })
-            }
-            None => None,
-        });
+        out.push(found.map(|(path, format)| Found {
+            shown: path.display().to_string(),
+            format,
+            data: Data::Path(path),
+        }));
     }
     if problems.is_empty() {
         Ok(out)
@@ -215,7 +235,7 @@ fn find_embedded(label: &str, files: &[(&str, &[u8])]) -> Vec<Option<Found>> {
             files.iter().find(|(n, _)| *n == name).map(|(n, b)| Found {
                 shown: format!("{label}/{n}"),
                 format: Format::Csv,
-                bytes: b.to_vec(),
+                data: Data::Bytes(b.to_vec()),
             })
         })
         .collect()

@@ -218,6 +218,7 @@ pub const PILOT_OPTIONAL: [&str; 18] = [
 pub fn pilot(t: &TextTable, index: &VendorIndex) -> Result<Vec<PilotRow>, Vec<Problem>> {
     let mut c = Cells::new(t, &PILOT_REQUIRED, &PILOT_OPTIONAL)?;
     let mut out = Vec::with_capacity(t.len());
+    let mut owner: HashMap<(String, Option<super::cells::Date>), (usize, usize)> = HashMap::new();
     for r in 0..t.len() {
         let vendor = vendor_of(&mut c, r, index);
         let client = c.required(r, "client");
@@ -275,6 +276,18 @@ pub fn pilot(t: &TextTable, index: &VendorIndex) -> Result<Vec<PilotRow>, Vec<Pr
             ("phishing_blocked", row.phishing_blocked),
             ("phishing_sims", row.phishing_sims),
         );
+        if let (Some(v), Some(e)) = (vendor, endpoint) {
+            match owner.get(&(e.to_string(), row.date)) {
+                Some(&(v0, r0)) if v0 != v => {
+                    let first = t.describe_row(r0);
+                    c.problem(r, "endpoint", format!("endpoint `{e}` is also under another vendor for the same period (on {first})"), Some("an endpoint runs one product at a time; give each trial its own dates or endpoint id".into()));
+                }
+                Some(_) => {}
+                None => {
+                    owner.insert((e.to_string(), row.date), (v, r));
+                }
+            }
+        }
         if vendor.is_some() && client.is_some() && endpoint.is_some() && row.days > 0.0 {
             out.push(row);
         }

@@ -1,10 +1,10 @@
 //! Aggregates pilot rows into per-vendor metrics: counts summed, gauges averaged by days,
 //! times as medians, rates with their 95% intervals.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Value;
-use crate::dataset::PilotRow;
+use crate::dataset::EndpointAgg;
 use crate::stats::interval::{garwood, wilson, Interval};
 
 const LEVEL: f64 = 0.95;
@@ -15,58 +15,41 @@ struct Acc {
     samples: u64,
     blocked: u64,
     sims: u64,
-    counts: [(u64, f64); 3], // (events, exposure days): false positives, breakages, tickets
-    gauges: [(f64, f64); 5], // (sum of value x days, days)
+    counts: [(u64, f64); 3],
+    gauges: [(f64, f64); 5],
     mttd: Vec<f64>,
     mttr: Vec<f64>,
     days: f64,
-    installs: HashMap<String, bool>,
-    endpoints: HashMap<String, ()>,
+    install_ok: u64,
+    install_known: u64,
+    endpoints: BTreeSet<String>,
 }
 
-/// Adds every pilot metric of every vendor to `out` (one column per metric name).
-pub fn add(rows: &[PilotRow], vendors: usize, out: &mut BTreeMap<String, Vec<Option<Value>>>) {
+/// Adds every pilot metric of every vendor to `out` (one column per metric name), from
+/// the per-endpoint aggregates.
+pub fn add(aggs: &[EndpointAgg], vendors: usize, out: &mut BTreeMap<String, Vec<Option<Value>>>) {
     let mut acc: Vec<Acc> = (0..vendors).map(|_| Acc::default()).collect();
-    for r in rows {
-        let a = &mut acc[r.vendor];
-        a.days += r.days;
-        a.endpoints.insert(r.endpoint.clone(), ());
-        if let (Some(d), Some(s)) = (r.malware_detected, r.malware_samples) {
-            a.detected += d;
-            a.samples += s;
+    for e in aggs {
+        let a = &mut acc[e.vendor];
+        a.days += e.days;
+        a.endpoints.insert(e.endpoint.clone());
+        a.detected += e.malware_detected;
+        a.samples += e.malware_samples;
+        a.blocked += e.phishing_blocked;
+        a.sims += e.phishing_sims;
+        for (slot, v) in a.counts.iter_mut().zip(e.counts) {
+            slot.0 += v.0;
+            slot.1 += v.1;
         }
-        if let (Some(b), Some(s)) = (r.phishing_blocked, r.phishing_sims) {
-            a.blocked += b;
-            a.sims += s;
+        for (slot, v) in a.gauges.iter_mut().zip(e.gauges) {
+            slot.0 += v.0;
+            slot.1 += v.1;
         }
-        for (slot, v) in a
-            .counts
-            .iter_mut()
-            .zip([r.false_positives, r.app_breakages, r.tickets])
-        {
-            if let Some(v) = v {
-                slot.0 += v;
-                slot.1 += r.days;
-            }
-        }
-        let gauges = [
-            r.cpu_overhead_pct,
-            r.memory_mb,
-            r.boot_delay_s,
-            r.scan_minutes,
-            r.telemetry_coverage_pct,
-        ];
-        for (slot, v) in a.gauges.iter_mut().zip(gauges) {
-            if let Some(v) = v {
-                slot.0 += v * r.days;
-                slot.1 += r.days;
-            }
-        }
-        a.mttd.extend(r.mttd_minutes);
-        a.mttr.extend(r.mttr_minutes);
-        if let Some(ok) = r.install_ok {
-            let e = a.installs.entry(r.endpoint.clone()).or_insert(true);
-            *e &= ok;
+        a.mttd.extend_from_slice(&e.mttd);
+        a.mttr.extend_from_slice(&e.mttr);
+        if let Some(ok) = e.install_ok {
+            a.install_known += 1;
+            a.install_ok += u64::from(ok);
         }
     }
     let mut put = |name: &str, vals: Vec<Option<f64>>| {
@@ -90,10 +73,7 @@ pub fn add(rows: &[PilotRow], vendors: usize, out: &mut BTreeMap<String, Vec<Opt
         (
             "pilot.install_success_rate",
             acc.iter()
-                .map(|a| {
-                    let ok = a.installs.values().filter(|v| **v).count() as u64;
-                    prop(ok, a.installs.len() as u64)
-                })
+                .map(|a| prop(a.install_ok, a.install_known))
                 .collect(),
         ),
         (
@@ -191,16 +171,6 @@ pub fn median(v: &mut [f64]) -> Option<f64> {
 mod tests {
     use super::*;
 
-    fn row(vendor: usize, endpoint: &str, days: f64) -> PilotRow {
-        PilotRow {
-            vendor,
-            endpoint: endpoint.into(),
-            client: "c".into(),
-            days,
-            ..PilotRow::default()
-        }
-    }
-
     fn num(out: &BTreeMap<String, Vec<Option<Value>>>, name: &str, v: usize) -> Option<f64> {
         match &out[name][v] {
             Some(Value::Number(x)) => Some(*x),
@@ -208,26 +178,37 @@ mod tests {
         }
     }
 
+    /// Two endpoints of vendor 0: e1 (1 day) and e2 (3 + 2 days, the last 2 days with no
+    /// counts or gauges observed). The aggregation of rows into endpoints is tested in
+    /// dataset::pilot_frame; here endpoints combine into vendor metrics.
     #[test]
     fn sums_counts_weights_gauges_and_takes_medians() {
-        let mut a = row(0, "e1", 1.0);
-        a.malware_samples = Some(10);
-        a.malware_detected = Some(9);
-        a.cpu_overhead_pct = Some(2.0);
-        a.false_positives = Some(1);
-        a.mttd_minutes = Some(5.0);
-        a.install_ok = Some(true);
-        let mut b = row(0, "e2", 3.0);
-        b.malware_samples = Some(30);
-        b.malware_detected = Some(30);
-        b.cpu_overhead_pct = Some(6.0);
-        b.false_positives = Some(0);
-        b.mttd_minutes = Some(7.0);
-        b.install_ok = Some(false);
-        let mut c = row(0, "e2", 2.0); // not observed: counts nothing but days
-        c.mttd_minutes = Some(100.0);
+        let e1 = EndpointAgg {
+            vendor: 0,
+            endpoint: "e1".into(),
+            days: 1.0,
+            malware_samples: 10,
+            malware_detected: 9,
+            counts: [(1, 1.0), (0, 0.0), (0, 0.0)],
+            gauges: [(2.0, 1.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0)],
+            install_ok: Some(true),
+            mttd: vec![5.0],
+            ..EndpointAgg::default()
+        };
+        let e2 = EndpointAgg {
+            vendor: 0,
+            endpoint: "e2".into(),
+            days: 5.0,
+            malware_samples: 30,
+            malware_detected: 30,
+            counts: [(0, 3.0), (0, 0.0), (0, 0.0)],
+            gauges: [(18.0, 3.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0)],
+            install_ok: Some(false),
+            mttd: vec![7.0, 100.0],
+            ..EndpointAgg::default()
+        };
         let mut out = BTreeMap::new();
-        add(&[a, b, c], 2, &mut out);
+        add(&[e1, e2], 2, &mut out);
         assert_eq!(num(&out, "pilot.detection_rate", 0), Some(39.0 / 40.0));
         assert_eq!(
             num(&out, "pilot.cpu_overhead_pct", 0),

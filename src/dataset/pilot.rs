@@ -1,0 +1,116 @@
+//! Loading `pilot_results`: the polars fast path (`pilot_frame.rs`) for clean data of any
+//! size, and the cell-by-cell path (`rows.rs`) to report every problem with its line and
+//! column when the fast path finds something wrong.
+
+use std::io::Read;
+use std::path::Path;
+
+use polars::prelude::{LazyFrame, PlRefPath, ScanArgsParquet};
+
+use super::cells::missing_columns;
+use super::pilot_frame::{self, EndpointAgg, PilotSource};
+use super::rows::{self, VendorIndex, PILOT_REQUIRED};
+use super::{read, Data, Format, Found};
+use crate::problem::{Location, Problem};
+
+/// The pilot, aggregated per endpoint.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Pilot {
+    /// Rows in the file.
+    pub rows: u64,
+    /// One entry per (vendor, client, endpoint, role), in that order.
+    pub endpoints: Vec<EndpointAgg>,
+}
+
+/// Reads, validates and aggregates the pilot file.
+pub(super) fn load(f: Found, index: &VendorIndex) -> Result<Pilot, Vec<Problem>> {
+    let header = header(&f).map_err(|p| vec![p])?;
+    let at = match f.format {
+        Format::Csv => Location::Line {
+            line: 1,
+            column: None,
+        },
+        Format::Parquet => Location::File,
+    };
+    if let Some(p) = missing_columns(&f.shown, at, &header, &PILOT_REQUIRED) {
+        return Err(vec![p]);
+    }
+    let source = match (&f.data, f.format) {
+        (Data::Path(p), Format::Csv) => PilotSource::CsvPath(p.clone()),
+        (Data::Path(p), Format::Parquet) => PilotSource::ParquetPath(p.clone()),
+        (Data::Bytes(b), _) => PilotSource::CsvBytes(strip_bom(b).to_vec()),
+    };
+    match pilot_frame::aggregate(source, &header, index) {
+        Ok((rows, endpoints)) => Ok(Pilot { rows, endpoints }),
+        Err(why) => {
+            let shown = f.shown.clone();
+            let t = read(f)?;
+            rows::pilot(&t, index)?;
+            // The cell-by-cell checks found nothing: say what the fast path saw.
+            Err(vec![Problem::file(
+                shown,
+                format!(
+                    "cannot aggregate the pilot: {}",
+                    why.0.lines().next().unwrap_or("").to_lowercase()
+                ),
+            )
+            .hint("check the file against docs/data-formats.md")])
+        }
+    }
+}
+
+fn strip_bom(b: &[u8]) -> &[u8] {
+    b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b)
+}
+
+/// The column names, read from the first record (CSV) or the schema (Parquet).
+fn header(f: &Found) -> Result<Vec<String>, Problem> {
+    let problem = |msg: String| Problem::file(&f.shown, msg);
+    match (f.format, &f.data) {
+        (Format::Parquet, Data::Path(p)) => {
+            let lf = LazyFrame::scan_parquet(
+                PlRefPath::try_from_path(p).map_err(|e| problem(e.to_string()))?,
+                ScanArgsParquet::default(),
+            );
+            let schema = lf.and_then(|mut lf| lf.collect_schema()).map_err(|e| {
+                problem(format!(
+                    "cannot read the file as Parquet: {}",
+                    e.to_string().to_lowercase()
+                ))
+            })?;
+            Ok(schema.iter_names().map(|n| n.trim().to_string()).collect())
+        }
+        (_, Data::Path(p)) => first_record(
+            &read_start(p).map_err(|e| problem(format!("cannot read the file: {e}")))?,
+            &f.shown,
+        ),
+        (_, Data::Bytes(b)) => first_record(b, &f.shown),
+    }
+}
+
+/// The first 64 KiB of a file: enough for any header.
+fn read_start(p: &Path) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    std::fs::File::open(p)?
+        .take(64 * 1024)
+        .read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+fn first_record(bytes: &[u8], shown: &str) -> Result<Vec<String>, Problem> {
+    let bytes = strip_bom(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Problem::file(shown, "the file is empty")
+            .hint("a CSV file needs at least a header row; see docs/data-formats.md"));
+    }
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut rec = csv::StringRecord::new();
+    match r.read_record(&mut rec) {
+        Ok(true) => Ok(rec.iter().map(|s| s.trim().to_string()).collect()),
+        Ok(false) => Err(Problem::file(shown, "the file is empty")),
+        Err(e) => Err(Problem::file(shown, format!("cannot read the header: {e}"))),
+    }
+}
