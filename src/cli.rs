@@ -36,6 +36,9 @@ pub enum Command {
     Rank(RankArgs),
     /// Write the ranking as ranking.csv, ranking.json and ranking.md into --out
     Report(ReportArgs),
+    /// Pilot statistics: each metric with 95% intervals, pairwise tests, ties, go/no-go;
+    /// `pilot plan` sizes a pilot
+    Pilot(PilotArgs),
     /// Price each vendor for a fleet (a client's with --client): line items, TCO, value for money
     Cost(CostArgs),
     /// Write a synthetic, seeded demo dataset of fictional vendors (plus the incumbent)
@@ -87,6 +90,78 @@ pub struct CostArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
+}
+
+/// Breakdowns of `pilot`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Breakdown {
+    All,
+    Role,
+    Client,
+}
+
+/// `vendorscore pilot`
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct PilotArgs {
+    #[command(subcommand)]
+    pub command: Option<PilotCommand>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Break the metrics down by endpoint role or by client
+    #[arg(long, value_enum, default_value_t = Breakdown::All)]
+    pub by: Breakdown,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Seed of the bootstrap intervals of MTTD and MTTR
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+}
+
+/// Subcommands of `pilot`.
+#[derive(Debug, Subcommand)]
+pub enum PilotCommand {
+    /// How many samples (or endpoint-days) a pilot needs to detect a difference
+    Plan(PlanArgs),
+}
+
+/// What `pilot plan` sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanMetric {
+    /// A proportion: detection or phishing block rate (samples per vendor)
+    Detection,
+    /// Events per endpoint-day: false positives, breakages, tickets (endpoint-days per vendor)
+    FalsePositives,
+}
+
+/// `vendorscore pilot plan`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  vendorscore pilot plan --baseline 0.99 --difference 0.005 --power 0.8\n  vendorscore pilot plan --metric false-positives --baseline 0.01 --difference 0.005"
+)]
+pub struct PlanArgs {
+    /// What is compared
+    #[arg(long, value_enum, default_value_t = PlanMetric::Detection)]
+    pub metric: PlanMetric,
+    /// The rate of the reference vendor (a proportion, or events per endpoint-day)
+    #[arg(long)]
+    pub baseline: f64,
+    /// The difference worth detecting (added to the baseline)
+    #[arg(long, allow_negative_numbers = true)]
+    pub difference: f64,
+    /// The chance of detecting a real difference of that size
+    #[arg(long, default_value_t = 0.8)]
+    pub power: f64,
+    /// Two-sided significance level
+    #[arg(long, default_value_t = 0.05)]
+    pub alpha: f64,
+    /// Malware samples per endpoint-day, to turn samples into endpoint-days [default: as observed in --data]
+    #[arg(long)]
+    pub samples_per_endpoint_day: Option<f64>,
+    /// Dataset whose pilot gives the samples per endpoint-day
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
 }
 
 /// `vendorscore report`

@@ -97,6 +97,33 @@ fn fail(g: &Gate, value: Option<Value>) -> Option<String> {
     }
 }
 
+/// A passing value against its requirement, in words, e.g. "`x` is 0.97 (minimum 0.95)".
+pub fn describe(g: &Gate, value: Option<&Value>) -> String {
+    let m = &g.metric.name;
+    let shown = match value {
+        None => return format!("no value for `{m}` (the gate lets it pass)"),
+        Some(Value::Number(x)) => fmt_num(*x),
+        Some(Value::Text(t)) => format!("`{t}`"),
+        Some(Value::List(l)) if l.is_empty() => "empty".to_string(),
+        Some(Value::List(l)) => backticks(l),
+    };
+    let need = match &g.rule {
+        Rule::Empty => "must be empty".to_string(),
+        Rule::Present => "must be present".to_string(),
+        Rule::Range {
+            min: Some(lo),
+            max: Some(hi),
+        } => format!("range {}-{}", fmt_num(*lo), fmt_num(*hi)),
+        Rule::Range { min: Some(lo), .. } => format!("minimum {}", fmt_num(*lo)),
+        Rule::Range { max: Some(hi), .. } => format!("maximum {}", fmt_num(*hi)),
+        Rule::Range { .. } => "any".to_string(),
+        Rule::In(v) => format!("one of {}", backticks(v)),
+        Rule::NotIn(v) => format!("none of {}", backticks(v)),
+        Rule::AtLeast { level, .. } => format!("at least `{level}`"),
+    };
+    format!("`{m}` is {shown} ({need})")
+}
+
 /// A number with up to four significant decimals, without trailing zeros.
 pub fn fmt_num(x: f64) -> String {
     let s = if x.abs() >= 100.0 {

@@ -16,6 +16,7 @@ mod error;
 pub mod gates;
 pub mod metrics;
 pub mod output;
+pub mod pilot;
 pub mod problem;
 pub mod rank;
 pub mod report;

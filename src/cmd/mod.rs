@@ -5,6 +5,7 @@
 mod check;
 mod cost;
 mod demo_data;
+mod pilot;
 mod rank;
 mod report;
 
@@ -32,6 +33,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Rank(a) => rank::run(&a),
         Command::Report(a) => report::run(&a),
         Command::Cost(a) => cost::run(&a),
+        Command::Pilot(a) => pilot::run(&a),
         Command::DemoData(a) => demo_data::run(&a),
     }
 }

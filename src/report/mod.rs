@@ -6,6 +6,7 @@ pub mod cost;
 mod csv_out;
 mod json;
 mod markdown;
+pub mod pilot;
 mod table;
 
 pub use csv_out::csv;

@@ -1,0 +1,384 @@
+//! The pilot summary behind `vendorscore pilot`: every pilot metric per vendor with its
+//! sample size and 95% intervals, optionally broken down by role or client.
+//!
+//! Units of analysis: rates pool the samples (a malware sample, a phishing simulation,
+//! an endpoint's install); counts are per endpoint-day; gauges take each endpoint's
+//! day-weighted mean as one observation (rows of one endpoint are not independent);
+//! MTTD and MTTR take each reported incident. See docs/statistics.md.
+
+mod compare;
+
+pub use compare::{compare, Comparison, MetricTiers};
+
+use crate::dataset::{EndpointAgg, Role};
+use crate::stats::interval::{garwood, wilson, Interval};
+use crate::stats::{binomial::clopper_pearson, location};
+
+const LEVEL: f64 = 0.95;
+/// Bootstrap resamples for median intervals, and the size above which the distribution-
+/// free order-statistic interval replaces the bootstrap.
+const RESAMPLES: usize = 2000;
+const BOOTSTRAP_LIMIT: usize = 20_000;
+
+/// How a metric is estimated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A proportion of trials.
+    Rate,
+    /// Events per endpoint-day.
+    PerDay,
+    /// A gauge averaged over endpoints.
+    Gauge,
+    /// A median time over incidents.
+    Time,
+}
+
+/// One metric of one vendor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricRow {
+    /// The metric name, e.g. `pilot.detection_rate`.
+    pub metric: &'static str,
+    pub kind: Kind,
+    /// The point value; `None` when not observed.
+    pub value: Option<f64>,
+    /// The sample size, in `unit`.
+    pub n: f64,
+    /// What `n` counts: samples, endpoint-days, endpoints, incidents.
+    pub unit: &'static str,
+    /// Events or successes behind a rate (0 for gauges and times).
+    pub events: u64,
+    /// The median of the endpoint means (gauges only).
+    pub median: Option<f64>,
+    /// Named 95% intervals: `wilson`, `clopper-pearson`, `garwood`, `t`, `bootstrap`, `order-statistic`.
+    pub intervals: Vec<(&'static str, Interval)>,
+}
+
+/// One vendor's metrics in one group (all endpoints, or one role or client).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VendorPilot {
+    pub vendor: usize,
+    pub endpoints: usize,
+    pub endpoint_days: f64,
+    pub metrics: Vec<MetricRow>,
+}
+
+/// Per-vendor raw observations kept for pairwise tests.
+#[derive(Debug, Clone, Default)]
+pub struct Observations {
+    /// Per gauge: each endpoint's day-weighted mean.
+    pub gauges: [Vec<f64>; 5],
+    pub mttd: Vec<f64>,
+    pub mttr: Vec<f64>,
+}
+
+/// Rates: (metric, successes, trials) taken from an endpoint.
+pub const RATES: [&str; 3] = [
+    "pilot.detection_rate",
+    "pilot.phishing_block_rate",
+    "pilot.install_success_rate",
+];
+/// Counts per endpoint-day.
+pub const PER_DAY: [&str; 3] = [
+    "pilot.false_positives_per_endpoint_day",
+    "pilot.app_breakages_per_endpoint_day",
+    "pilot.tickets_per_endpoint_day",
+];
+/// Gauges, in `EndpointAgg::gauges` order.
+pub const GAUGES: [&str; 5] = [
+    "pilot.cpu_overhead_pct",
+    "pilot.memory_mb",
+    "pilot.boot_delay_s",
+    "pilot.scan_minutes",
+    "pilot.telemetry_coverage_pct",
+];
+/// Times.
+pub const TIMES: [&str; 2] = ["pilot.mttd_minutes", "pilot.mttr_minutes"];
+
+/// A vendor's totals over a set of endpoints.
+#[derive(Debug, Clone, Default)]
+pub struct Totals {
+    pub endpoints: usize,
+    pub days: f64,
+    /// (successes, trials) per rate.
+    pub rates: [(u64, u64); 3],
+    /// (events, endpoint-days) per count.
+    pub counts: [(u64, f64); 3],
+    pub obs: Observations,
+}
+
+/// Adds up the endpoints of each vendor (those `keep` accepts).
+pub fn totals(
+    aggs: &[EndpointAgg],
+    vendors: usize,
+    keep: &dyn Fn(&EndpointAgg) -> bool,
+) -> Vec<Totals> {
+    let mut t: Vec<Totals> = (0..vendors).map(|_| Totals::default()).collect();
+    for e in aggs.iter().filter(|e| keep(e)) {
+        let v = &mut t[e.vendor];
+        v.endpoints += 1;
+        v.days += e.days;
+        v.rates[0].0 += e.malware_detected;
+        v.rates[0].1 += e.malware_samples;
+        v.rates[1].0 += e.phishing_blocked;
+        v.rates[1].1 += e.phishing_sims;
+        if let Some(ok) = e.install_ok {
+            v.rates[2].0 += u64::from(ok);
+            v.rates[2].1 += 1;
+        }
+        for (slot, c) in v.counts.iter_mut().zip(e.counts) {
+            slot.0 += c.0;
+            slot.1 += c.1;
+        }
+        for (k, g) in e.gauges.iter().enumerate() {
+            if g.1 > 0.0 {
+                v.obs.gauges[k].push(g.0 / g.1);
+            }
+        }
+        v.obs.mttd.extend_from_slice(&e.mttd);
+        v.obs.mttr.extend_from_slice(&e.mttr);
+    }
+    t
+}
+
+/// Every pilot metric of one vendor's totals, with intervals; `seed` drives the bootstrap.
+pub fn metrics(t: &Totals, seed: u64) -> Vec<MetricRow> {
+    let mut out = Vec::new();
+    for (k, name) in RATES.iter().enumerate() {
+        let (x, n) = t.rates[k];
+        let mut intervals = Vec::new();
+        intervals.extend(wilson(x, n, LEVEL).map(|i| ("wilson", i)));
+        intervals.extend(
+            clopper_pearson(x, n, LEVEL)
+                .ok()
+                .map(|i| ("clopper-pearson", i)),
+        );
+        let unit = if k == 2 { "endpoints" } else { "samples" };
+        out.push(MetricRow {
+            metric: name,
+            kind: Kind::Rate,
+            value: (n > 0).then(|| x as f64 / n as f64),
+            n: n as f64,
+            unit,
+            events: x,
+            median: None,
+            intervals,
+        });
+    }
+    for (k, name) in PER_DAY.iter().enumerate() {
+        let (x, d) = t.counts[k];
+        let intervals = garwood(x, d, LEVEL)
+            .map(|i| vec![("garwood", i)])
+            .unwrap_or_default();
+        out.push(MetricRow {
+            metric: name,
+            kind: Kind::PerDay,
+            value: (d > 0.0).then(|| x as f64 / d),
+            n: d,
+            unit: "endpoint-days",
+            events: x,
+            median: None,
+            intervals,
+        });
+    }
+    for (k, name) in GAUGES.iter().enumerate() {
+        let vals = &t.obs.gauges[k];
+        let mean = (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64);
+        let intervals = location::t_interval(vals, LEVEL)
+            .ok()
+            .map(|e| vec![("t", e.interval)])
+            .unwrap_or_default();
+        out.push(MetricRow {
+            metric: name,
+            kind: Kind::Gauge,
+            value: mean,
+            n: vals.len() as f64,
+            unit: "endpoints",
+            events: 0,
+            median: location::median(vals),
+            intervals,
+        });
+    }
+    for (k, (name, vals)) in TIMES.iter().zip([&t.obs.mttd, &t.obs.mttr]).enumerate() {
+        out.push(MetricRow {
+            metric: name,
+            kind: Kind::Time,
+            value: location::median(vals),
+            n: vals.len() as f64,
+            unit: "incidents",
+            events: 0,
+            median: None,
+            intervals: median_interval(vals, seed.wrapping_add(k as u64)),
+        });
+    }
+    out
+}
+
+/// A 95% interval for a median: the seeded percentile bootstrap for up to 20,000 values,
+/// the distribution-free order-statistic interval above that (cheaper, and the two agree
+/// closely at such sizes).
+fn median_interval(vals: &[f64], seed: u64) -> Vec<(&'static str, Interval)> {
+    if vals.is_empty() {
+        return Vec::new();
+    }
+    if vals.len() <= BOOTSTRAP_LIMIT {
+        return location::bootstrap(vals, location::Statistic::Median, LEVEL, RESAMPLES, seed)
+            .ok()
+            .map(|e| vec![("bootstrap", e.interval)])
+            .unwrap_or_default();
+    }
+    let mut v = vals.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len() as f64;
+    let z = crate::stats::interval::z_two_sided(LEVEL);
+    let lo = ((n / 2.0 - z * n.sqrt() / 2.0).floor() as usize).clamp(1, v.len()) - 1;
+    let hi = ((n / 2.0 + z * n.sqrt() / 2.0).ceil() as usize).clamp(1, v.len()) - 1;
+    vec![(
+        "order-statistic",
+        Interval {
+            lower: v[lo],
+            upper: v[hi],
+        },
+    )]
+}
+
+/// Which endpoints belong to a group.
+pub type Filter = Box<dyn Fn(&EndpointAgg) -> bool>;
+
+/// A breakdown of the pilot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    All,
+    Role,
+    Client,
+}
+
+/// The groups of a breakdown: (label, filter).
+pub fn groups(aggs: &[EndpointAgg], by: By) -> Vec<(String, Filter)> {
+    match by {
+        By::All => vec![("all endpoints".into(), Box::new(|_: &EndpointAgg| true))],
+        By::Role => {
+            let mut out: Vec<(String, Filter)> = Vec::new();
+            for (name, role) in
+                Role::NAMES
+                    .iter()
+                    .zip([Role::Workstation, Role::Server, Role::DomainController])
+            {
+                if aggs.iter().any(|e| e.role == Some(role)) {
+                    out.push((
+                        format!("role {name}"),
+                        Box::new(move |e: &EndpointAgg| e.role == Some(role)),
+                    ));
+                }
+            }
+            if aggs.iter().any(|e| e.role.is_none()) {
+                out.push((
+                    "role not given".into(),
+                    Box::new(|e: &EndpointAgg| e.role.is_none()),
+                ));
+            }
+            out
+        }
+        By::Client => {
+            let mut clients: Vec<String> = aggs.iter().map(|e| e.client.clone()).collect();
+            clients.sort();
+            clients.dedup();
+            clients
+                .into_iter()
+                .map(|c| {
+                    (
+                        format!("client {c}"),
+                        Box::new(move |e: &EndpointAgg| e.client == c)
+                            as Filter,
+                    )
+                })
+                .collect()
+        }
+    }
+}
+
+/// One line of the go/no-go checklist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GateLine {
+    pub gate: String,
+    pub go: bool,
+    /// The value against the requirement, or why it fails.
+    pub text: String,
+}
+
+/// Everything `vendorscore pilot` shows.
+#[derive(Debug, Clone)]
+pub struct PilotReport {
+    pub dataset: String,
+    pub vendor_ids: Vec<String>,
+    /// (group label, vendors with pilot data in it).
+    pub groups: Vec<(String, Vec<VendorPilot>)>,
+    /// Over all endpoints.
+    pub comparisons: Vec<Comparison>,
+    pub tiers: Vec<MetricTiers>,
+    /// Per vendor (dataset order): the criteria file's gates.
+    pub checklist: Vec<(usize, Vec<GateLine>)>,
+}
+
+/// Builds the pilot report; `None` when the dataset has no pilot file.
+pub fn report(
+    ds: &crate::dataset::Dataset,
+    cr: &crate::criteria::Criteria,
+    pricing: &crate::cost::PricingContext,
+    by: By,
+    seed: u64,
+) -> Option<PilotReport> {
+    let pilot = ds.pilot.as_ref()?;
+    let n = ds.vendors.len();
+    let groups = groups(&pilot.endpoints, by)
+        .into_iter()
+        .map(|(label, keep)| {
+            let t = totals(&pilot.endpoints, n, keep.as_ref());
+            let vendors = t
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.endpoints > 0)
+                .map(|(v, t)| VendorPilot {
+                    vendor: v,
+                    endpoints: t.endpoints,
+                    endpoint_days: t.days,
+                    metrics: metrics(t, seed),
+                })
+                .collect();
+            (label, vendors)
+        })
+        .collect();
+    let all = totals(&pilot.endpoints, n, &|_| true);
+    let (comparisons, tiers) = compare(&all);
+    let m = crate::metrics::Metrics::compute(ds, pricing);
+    let checklist = (0..n)
+        .filter(|&v| all[v].endpoints > 0)
+        .map(|v| {
+            (
+                v,
+                cr.gates
+                    .iter()
+                    .map(|g| {
+                        let value = m.value(v, &g.metric);
+                        let failure = crate::gates::check(std::slice::from_ref(g), &m, v).pop();
+                        GateLine {
+                            gate: g.id.clone(),
+                            go: failure.is_none(),
+                            text: failure.map_or_else(
+                                || crate::gates::describe(g, value.as_ref()),
+                                |r| r.text,
+                            ),
+                        }
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    Some(PilotReport {
+        dataset: ds.label.clone(),
+        vendor_ids: ds.vendors.iter().map(|v| v.id.clone()).collect(),
+        groups,
+        comparisons,
+        tiers,
+        checklist,
+    })
+}
