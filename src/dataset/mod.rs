@@ -14,7 +14,7 @@ mod types;
 pub use cells::{parse_date, Date};
 pub use fx::Fx;
 pub use pilot::Pilot;
-pub use pilot_frame::EndpointAgg;
+pub use pilot_frame::{EndpointAgg, TimeCount};
 pub use table::Format;
 pub use types::*;
 

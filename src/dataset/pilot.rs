@@ -8,7 +8,7 @@ use std::path::Path;
 use polars::prelude::{LazyFrame, PlRefPath, ScanArgsParquet};
 
 use super::cells::missing_columns;
-use super::pilot_frame::{self, EndpointAgg, PilotSource};
+use super::pilot_frame::{self, EndpointAgg, PilotSource, TimeCount};
 use super::rows::{self, VendorIndex, PILOT_REQUIRED};
 use super::{read, Data, Format, Found};
 use crate::problem::{Location, Problem};
@@ -20,6 +20,8 @@ pub struct Pilot {
     pub rows: u64,
     /// One entry per (vendor, client, endpoint, role), in that order.
     pub endpoints: Vec<EndpointAgg>,
+    /// MTTD and MTTR of the incidents, counted by value per (vendor, client, role).
+    pub times: Vec<TimeCount>,
 }
 
 /// Reads, validates and aggregates the pilot file.
@@ -41,7 +43,11 @@ pub(super) fn load(f: Found, index: &VendorIndex) -> Result<Pilot, Vec<Problem>>
         (Data::Bytes(b), _) => PilotSource::CsvBytes(strip_bom(b).to_vec()),
     };
     match pilot_frame::aggregate(source, &header, index) {
-        Ok((rows, endpoints)) => Ok(Pilot { rows, endpoints }),
+        Ok((rows, endpoints, times)) => Ok(Pilot {
+            rows,
+            endpoints,
+            times,
+        }),
         Err(why) => {
             let shown = f.shown.clone();
             let t = read(f)?;

@@ -44,10 +44,19 @@ pub struct EndpointAgg {
     /// `Some(false)` when any row says the install failed, `Some(true)` when rows say it
     /// succeeded and none failed, `None` when no row says.
     pub install_ok: Option<bool>,
-    pub mttd: Vec<f64>,
-    pub mttr: Vec<f64>,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
+}
+
+/// Incidents with the same times, counted: the times of one (vendor, client, role).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TimeCount {
+    pub vendor: usize,
+    pub client: String,
+    pub role: Option<Role>,
+    pub mttd: Option<f64>,
+    pub mttr: Option<f64>,
+    pub count: u64,
 }
 
 /// The columns of each kind.
@@ -79,16 +88,22 @@ const FALSE: [&str; 6] = ["false", "False", "FALSE", "no", "No", "0"];
 #[derive(Debug)]
 pub struct NeedsDiagnosis(pub String);
 
+/// What the fast path returns: rows read, per-endpoint aggregates, counted times.
+pub type Aggregated = (u64, Vec<EndpointAgg>, Vec<TimeCount>);
+
 /// Reads, checks and aggregates the pilot file; `header` is its column names.
+///
+/// Two streaming passes: the per-endpoint sums (with every row check), then the
+/// incident times counted by value (a list aggregation would stop polars streaming).
 pub fn aggregate(
     source: PilotSource,
     header: &[String],
     index: &VendorIndex,
-) -> Result<(u64, Vec<EndpointAgg>), NeedsDiagnosis> {
+) -> Result<Aggregated, NeedsDiagnosis> {
     let fail = |e: PolarsError| NeedsDiagnosis(e.to_string());
-    let lf = scan(source, header).map_err(fail)?;
-    let lf = with_all_columns(lf, header);
+    let lf = with_all_columns(scan(&source, header).map_err(fail)?, header);
     let df = lf
+        .clone()
         .group_by([col("vendor"), col("client"), col("endpoint"), col("role")])
         .agg(aggregations())
         .collect_with_engine(Engine::Streaming)
@@ -98,10 +113,80 @@ pub fn aggregate(
     if violations.iter().any(|v| *v > 0) {
         return Err(NeedsDiagnosis("a row breaks a check".into()));
     }
-    collect(&df, index).map_err(|e| match e {
+    let (rows, endpoints) = collect(&df, index).map_err(|e| match e {
         Collect::Polars(e) => NeedsDiagnosis(e.to_string()),
         Collect::Invalid(why) => NeedsDiagnosis(why),
-    })
+    })?;
+    let times = times(lf, index).map_err(fail)?;
+    Ok((rows, endpoints, times))
+}
+
+fn times(lf: LazyFrame, index: &VendorIndex) -> PolarsResult<Vec<TimeCount>> {
+    let df = lf
+        .filter(
+            col("mttd_minutes")
+                .is_not_null()
+                .or(col("mttr_minutes").is_not_null()),
+        )
+        .group_by([
+            col("vendor"),
+            col("client"),
+            col("role"),
+            col("mttd_minutes"),
+            col("mttr_minutes"),
+        ])
+        .agg([len().cast(DataType::UInt64).alias("count")])
+        .collect_with_engine(Engine::Streaming)?
+        .unwrap_single();
+    let opt_f64 = |name: &str| -> PolarsResult<Vec<Option<f64>>> {
+        Ok(df
+            .column(name)?
+            .cast(&DataType::Float64)?
+            .f64()?
+            .iter()
+            .collect())
+    };
+    let (vendors, clients, roles) = (
+        column_str(&df, "vendor")?,
+        column_str(&df, "client")?,
+        column_str(&df, "role")?,
+    );
+    let (mttd, mttr, counts) = (
+        opt_f64("mttd_minutes")?,
+        opt_f64("mttr_minutes")?,
+        column_u64(&df, "count")?,
+    );
+    let mut out: Vec<TimeCount> = (0..df.height())
+        .filter_map(|i| {
+            Some(TimeCount {
+                vendor: *index.get(vendors[i].as_deref()?)?,
+                client: clients[i].clone().unwrap_or_default(),
+                role: roles[i].as_deref().and_then(Role::from_name),
+                mttd: mttd[i],
+                mttr: mttr[i],
+                count: counts[i],
+            })
+        })
+        .collect();
+    // Polars groups in no fixed order; sort for byte-identical output (without
+    // allocating in the comparison: there can be millions of counts).
+    out.sort_by(|a, b| {
+        a.vendor
+            .cmp(&b.vendor)
+            .then_with(|| a.client.cmp(&b.client))
+            .then(a.role.cmp(&b.role))
+            .then(
+                a.mttd
+                    .partial_cmp(&b.mttd)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
+            .then(
+                a.mttr
+                    .partial_cmp(&b.mttr)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
+    });
+    Ok(out)
 }
 
 fn numeric_dtype(name: &str) -> Option<DataType> {
@@ -109,7 +194,7 @@ fn numeric_dtype(name: &str) -> Option<DataType> {
         .then_some(DataType::Float64)
 }
 
-fn scan(source: PilotSource, header: &[String]) -> PolarsResult<LazyFrame> {
+fn scan(source: &PilotSource, header: &[String]) -> PolarsResult<LazyFrame> {
     let mut overwrite = Schema::default();
     for h in header {
         overwrite.with_column(
@@ -119,7 +204,7 @@ fn scan(source: PilotSource, header: &[String]) -> PolarsResult<LazyFrame> {
     }
     let overwrite = Arc::new(overwrite);
     match source {
-        PilotSource::CsvPath(p) => LazyCsvReader::new(PlRefPath::try_from_path(&p)?)
+        PilotSource::CsvPath(p) => LazyCsvReader::new(PlRefPath::try_from_path(p)?)
             .with_has_header(true)
             .with_infer_schema_length(Some(0))
             .with_dtype_overwrite(Some(overwrite))
@@ -129,12 +214,12 @@ fn scan(source: PilotSource, header: &[String]) -> PolarsResult<LazyFrame> {
             .with_has_header(true)
             .with_infer_schema_length(Some(0))
             .with_schema_overwrite(Some(overwrite))
-            .into_reader_with_file_handle(Cursor::new(b))
+            .into_reader_with_file_handle(Cursor::new(b.clone()))
             .finish()?
             .lazy()),
         PilotSource::ParquetPath(p) => {
             let lf =
-                LazyFrame::scan_parquet(PlRefPath::try_from_path(&p)?, ScanArgsParquet::default())?;
+                LazyFrame::scan_parquet(PlRefPath::try_from_path(p)?, ScanArgsParquet::default())?;
             let casts: Vec<Expr> = header
                 .iter()
                 .map(|h| col(h.as_str()).cast(numeric_dtype(h).unwrap_or(DataType::String)))
@@ -248,8 +333,6 @@ fn aggregations() -> Vec<Expr> {
             .cast(DataType::UInt32)
             .sum()
             .alias("install_pass"),
-        col("mttd_minutes").drop_nulls().alias("mttd"),
-        col("mttr_minutes").drop_nulls().alias("mttr"),
         col("date").min().alias("first_date"),
         col("date").max().alias("last_date"),
     ];
@@ -307,18 +390,6 @@ fn column_str(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
         .collect())
 }
 
-fn column_lists(df: &DataFrame, name: &str) -> PolarsResult<Vec<Vec<f64>>> {
-    let lists = df.column(name)?.list()?.clone();
-    let mut out = Vec::with_capacity(lists.len());
-    for s in lists.series_iter() {
-        out.push(match s {
-            Some(s) => s.f64()?.iter().flatten().collect(),
-            None => Vec::new(),
-        });
-    }
-    Ok(out)
-}
-
 fn collect(df: &DataFrame, index: &VendorIndex) -> Result<(u64, Vec<EndpointAgg>), Collect> {
     let vendors = column_str(df, "vendor")?;
     let clients = column_str(df, "client")?;
@@ -330,7 +401,6 @@ fn collect(df: &DataFrame, index: &VendorIndex) -> Result<(u64, Vec<EndpointAgg>
         column_u64(df, "install_fail")?,
         column_u64(df, "install_pass")?,
     );
-    let (mttd, mttr) = (column_lists(df, "mttd")?, column_lists(df, "mttr")?);
     let (first, last) = (column_str(df, "first_date")?, column_str(df, "last_date")?);
     let pair: Vec<Vec<u64>> = PAIRS
         .iter()
@@ -371,8 +441,6 @@ fn collect(df: &DataFrame, index: &VendorIndex) -> Result<(u64, Vec<EndpointAgg>
             } else {
                 None
             },
-            mttd: mttd[i].clone(),
-            mttr: mttr[i].clone(),
             first_date: first[i].clone(),
             last_date: last[i].clone(),
         });
@@ -426,7 +494,7 @@ mod tests {
 
     const HEAD: &str = "vendor,client,endpoint,role,date,days,install_ok,cpu_overhead_pct,malware_samples,malware_detected,false_positives,mttd_minutes";
 
-    fn run(body: &str) -> Result<(u64, Vec<EndpointAgg>), NeedsDiagnosis> {
+    fn run(body: &str) -> Result<Aggregated, NeedsDiagnosis> {
         let csv = format!("{HEAD}\n{body}");
         let header: Vec<String> = HEAD.split(',').map(str::to_string).collect();
         let index: VendorIndex = [("a".to_string(), 0), ("b".to_string(), 1)]
@@ -437,7 +505,7 @@ mod tests {
 
     #[test]
     fn aggregates_rows_per_endpoint_skipping_empty_cells() {
-        let (rows, aggs) = run("a,c,e1,workstation,2024-08-05,1,true,2,10,9,1,5\n\
+        let (rows, aggs, times) = run("a,c,e1,workstation,2024-08-05,1,true,2,10,9,1,5\n\
                                a,c,e1,workstation,2024-08-06,3,yes,6,30,30,0,7\n\
                                a,c,e1,workstation,2024-08-07,2,,,,,,\n\
                                b,c,e2,server,2024-08-05,1,false,4,0,0,,\n")
@@ -455,9 +523,12 @@ mod tests {
         assert_eq!(e1.counts[0], (1, 4.0));
         assert_eq!(e1.gauges[0], (2.0 + 18.0, 4.0));
         assert_eq!(e1.install_ok, Some(true));
-        let mut mttd = e1.mttd.clone();
-        mttd.sort_by(f64::total_cmp);
-        assert_eq!(mttd, vec![5.0, 7.0]);
+        let mttd: Vec<(Option<f64>, u64)> = times
+            .iter()
+            .filter(|t| t.vendor == 0)
+            .map(|t| (t.mttd, t.count))
+            .collect();
+        assert_eq!(mttd, vec![(Some(5.0), 1), (Some(7.0), 1)]);
         assert_eq!(
             (e1.first_date.as_deref(), e1.last_date.as_deref()),
             (Some("2024-08-05"), Some("2024-08-07"))

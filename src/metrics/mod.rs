@@ -84,7 +84,7 @@ impl Metrics {
         }
         if let Some(rows) = &ds.pilot {
             m.present.insert("pilot_results");
-            pilot::add(&rows.endpoints, n, &mut m.values);
+            pilot::add(&rows.endpoints, &rows.times, n, &mut m.values);
         }
         if let Some(rows) = &ds.rmm {
             m.present.insert("rmm_checks");

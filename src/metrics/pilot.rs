@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Value;
-use crate::dataset::EndpointAgg;
+use crate::dataset::{EndpointAgg, TimeCount};
 use crate::stats::interval::{garwood, wilson, Interval};
 
 const LEVEL: f64 = 0.95;
@@ -26,9 +26,22 @@ struct Acc {
 }
 
 /// Adds every pilot metric of every vendor to `out` (one column per metric name), from
-/// the per-endpoint aggregates.
-pub fn add(aggs: &[EndpointAgg], vendors: usize, out: &mut BTreeMap<String, Vec<Option<Value>>>) {
+/// the per-endpoint aggregates and the counted incident times.
+pub fn add(
+    aggs: &[EndpointAgg],
+    times: &[TimeCount],
+    vendors: usize,
+    out: &mut BTreeMap<String, Vec<Option<Value>>>,
+) {
     let mut acc: Vec<Acc> = (0..vendors).map(|_| Acc::default()).collect();
+    for t in times {
+        let a = &mut acc[t.vendor];
+        let n = t.count as usize;
+        a.mttd
+            .extend(t.mttd.into_iter().flat_map(|x| std::iter::repeat_n(x, n)));
+        a.mttr
+            .extend(t.mttr.into_iter().flat_map(|x| std::iter::repeat_n(x, n)));
+    }
     for e in aggs {
         let a = &mut acc[e.vendor];
         a.days += e.days;
@@ -45,8 +58,6 @@ pub fn add(aggs: &[EndpointAgg], vendors: usize, out: &mut BTreeMap<String, Vec<
             slot.0 += v.0;
             slot.1 += v.1;
         }
-        a.mttd.extend_from_slice(&e.mttd);
-        a.mttr.extend_from_slice(&e.mttr);
         if let Some(ok) = e.install_ok {
             a.install_known += 1;
             a.install_ok += u64::from(ok);
@@ -192,7 +203,6 @@ mod tests {
             counts: [(1, 1.0), (0, 0.0), (0, 0.0)],
             gauges: [(2.0, 1.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0)],
             install_ok: Some(true),
-            mttd: vec![5.0],
             ..EndpointAgg::default()
         };
         let e2 = EndpointAgg {
@@ -204,11 +214,20 @@ mod tests {
             counts: [(0, 3.0), (0, 0.0), (0, 0.0)],
             gauges: [(18.0, 3.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0)],
             install_ok: Some(false),
-            mttd: vec![7.0, 100.0],
             ..EndpointAgg::default()
         };
         let mut out = BTreeMap::new();
-        add(&[e1, e2], 2, &mut out);
+        let time = |mttd: f64, count| TimeCount {
+            mttd: Some(mttd),
+            count,
+            ..TimeCount::default()
+        };
+        add(
+            &[e1, e2],
+            &[time(5.0, 1), time(7.0, 1), time(100.0, 1)],
+            2,
+            &mut out,
+        );
         assert_eq!(num(&out, "pilot.detection_rate", 0), Some(39.0 / 40.0));
         assert_eq!(
             num(&out, "pilot.cpu_overhead_pct", 0),

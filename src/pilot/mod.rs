@@ -10,7 +10,7 @@ mod compare;
 
 pub use compare::{compare, Comparison, MetricTiers};
 
-use crate::dataset::{EndpointAgg, Role};
+use crate::dataset::{EndpointAgg, Pilot, Role};
 use crate::stats::interval::{garwood, wilson, Interval};
 use crate::stats::{binomial::clopper_pearson, location};
 
@@ -106,14 +106,25 @@ pub struct Totals {
     pub obs: Observations,
 }
 
-/// Adds up the endpoints of each vendor (those `keep` accepts).
+/// Adds up the endpoints and incidents of each vendor (those `keep` accepts, by client
+/// and role).
 pub fn totals(
-    aggs: &[EndpointAgg],
+    pilot: &Pilot,
     vendors: usize,
-    keep: &dyn Fn(&EndpointAgg) -> bool,
+    keep: &dyn Fn(&str, Option<Role>) -> bool,
 ) -> Vec<Totals> {
     let mut t: Vec<Totals> = (0..vendors).map(|_| Totals::default()).collect();
-    for e in aggs.iter().filter(|e| keep(e)) {
+    for c in pilot.times.iter().filter(|c| keep(&c.client, c.role)) {
+        let n = c.count as usize;
+        let v = &mut t[c.vendor];
+        v.obs
+            .mttd
+            .extend(c.mttd.into_iter().flat_map(|x| std::iter::repeat_n(x, n)));
+        v.obs
+            .mttr
+            .extend(c.mttr.into_iter().flat_map(|x| std::iter::repeat_n(x, n)));
+    }
+    for e in pilot.endpoints.iter().filter(|e| keep(&e.client, e.role)) {
         let v = &mut t[e.vendor];
         v.endpoints += 1;
         v.days += e.days;
@@ -134,8 +145,6 @@ pub fn totals(
                 v.obs.gauges[k].push(g.0 / g.1);
             }
         }
-        v.obs.mttd.extend_from_slice(&e.mttd);
-        v.obs.mttr.extend_from_slice(&e.mttr);
     }
     t
 }
@@ -242,7 +251,7 @@ fn median_interval(vals: &[f64], seed: u64) -> Vec<(&'static str, Interval)> {
 }
 
 /// Which endpoints belong to a group.
-pub type Filter = Box<dyn Fn(&EndpointAgg) -> bool>;
+pub type Filter = Box<dyn Fn(&str, Option<Role>) -> bool>;
 
 /// A breakdown of the pilot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,7 +264,10 @@ pub enum By {
 /// The groups of a breakdown: (label, filter).
 pub fn groups(aggs: &[EndpointAgg], by: By) -> Vec<(String, Filter)> {
     match by {
-        By::All => vec![("all endpoints".into(), Box::new(|_: &EndpointAgg| true))],
+        By::All => vec![(
+            "all endpoints".into(),
+            Box::new(|_: &str, _: Option<Role>| true),
+        )],
         By::Role => {
             let mut out: Vec<(String, Filter)> = Vec::new();
             for (name, role) in
@@ -266,14 +278,14 @@ pub fn groups(aggs: &[EndpointAgg], by: By) -> Vec<(String, Filter)> {
                 if aggs.iter().any(|e| e.role == Some(role)) {
                     out.push((
                         format!("role {name}"),
-                        Box::new(move |e: &EndpointAgg| e.role == Some(role)),
+                        Box::new(move |_: &str, r: Option<Role>| r == Some(role)),
                     ));
                 }
             }
             if aggs.iter().any(|e| e.role.is_none()) {
                 out.push((
                     "role not given".into(),
-                    Box::new(|e: &EndpointAgg| e.role.is_none()),
+                    Box::new(|_: &str, r: Option<Role>| r.is_none()),
                 ));
             }
             out
@@ -287,8 +299,7 @@ pub fn groups(aggs: &[EndpointAgg], by: By) -> Vec<(String, Filter)> {
                 .map(|c| {
                     (
                         format!("client {c}"),
-                        Box::new(move |e: &EndpointAgg| e.client == c)
-                            as Filter,
+                        Box::new(move |client: &str, _: Option<Role>| client == c) as Filter,
                     )
                 })
                 .collect()
@@ -332,7 +343,7 @@ pub fn report(
     let groups = groups(&pilot.endpoints, by)
         .into_iter()
         .map(|(label, keep)| {
-            let t = totals(&pilot.endpoints, n, keep.as_ref());
+            let t = totals(pilot, n, keep.as_ref());
             let vendors = t
                 .iter()
                 .enumerate()
@@ -347,7 +358,7 @@ pub fn report(
             (label, vendors)
         })
         .collect();
-    let all = totals(&pilot.endpoints, n, &|_| true);
+    let all = totals(pilot, n, &|_, _| true);
     let (comparisons, tiers) = compare(&all);
     let m = crate::metrics::Metrics::compute(ds, pricing);
     let checklist = (0..n)
