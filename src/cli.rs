@@ -11,6 +11,8 @@ Examples:
   vendorscore check --data datasets/pilot-2024       validate a dataset, report every problem
   vendorscore rank --data datasets/avc-2021-enterprise --criteria criteria/lab-only.toml
   vendorscore report --out out/                      write ranking.csv, .json and .md
+  vendorscore compare-methods                        does the winner depend on the method?
+  vendorscore rank --method topsis                   rank with another method than the file's
   vendorscore cost --client dental-35 --explain      what each vendor costs that client, line by line
   vendorscore rank --client federal-contractor       rank for one client's fleet and constraints
   vendorscore demo-data --seed 7 --out my-demo       make a synthetic dataset to play with
@@ -36,6 +38,8 @@ pub enum Command {
     Rank(RankArgs),
     /// Write the ranking as ranking.csv, ranking.json and ranking.md into --out
     Report(ReportArgs),
+    /// Rank with every method side by side: ranks, scores, a consensus and the agreement
+    CompareMethods(CompareArgs),
     /// Pilot statistics: each metric with 95% intervals, pairwise tests, ties, go/no-go;
     /// `pilot plan` sizes a pilot
     Pilot(PilotArgs),
@@ -58,6 +62,9 @@ pub struct InputArgs {
     /// adds its constraints as gates and applies its weight overrides
     #[arg(long, value_name = "FILE|NAME")]
     pub client: Option<PathBuf>,
+    /// Scoring method, instead of the criteria file's
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(crate::criteria::Method::NAMES))]
+    pub method: Option<String>,
 }
 
 /// Output formats of `rank`.
@@ -162,6 +169,16 @@ pub struct PlanArgs {
     /// Dataset whose pilot gives the samples per endpoint-day
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
+}
+
+/// `vendorscore compare-methods`
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
 }
 
 /// `vendorscore report`

@@ -11,6 +11,7 @@ use crate::gates::{self, Reason};
 use crate::metrics::{Lookup, Metrics};
 use crate::problem::{render_all, suggest, Problem};
 use crate::score;
+use crate::score::method::MethodDetails;
 
 /// A criterion as shown in results.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +34,8 @@ pub struct Ranked {
     pub rank: usize,
     /// 0..=100.
     pub score: f64,
-    /// Per criterion, in criteria order; they sum to `score`.
+    /// Per criterion, in criteria order; they sum to `score` (weighted sum only; empty
+    /// for the other methods, whose scores do not split by criterion).
     pub contributions: Vec<f64>,
     /// The metric values behind each criterion (`None`: not observed, scored as worst).
     pub values: Vec<Option<f64>>,
@@ -54,6 +56,12 @@ pub struct Ranking {
     pub criteria_file: String,
     pub dataset: String,
     pub method: &'static str,
+    /// Whether a higher score is better (false for VIKOR's Q).
+    pub higher_is_better: bool,
+    /// The method's raw outputs, indexed like `scored_vendors`.
+    pub details: MethodDetails,
+    /// The vendors the details refer to, in their order (dataset order).
+    pub scored_vendors: Vec<String>,
     pub criteria: Vec<CriterionInfo>,
     /// Groups as (id, label, share of total).
     pub groups: Vec<(String, String, f64)>,
@@ -152,16 +160,33 @@ pub fn rank(ds: &Dataset, cr: &Criteria, pricing: &PricingContext) -> Result<Ran
         .collect();
     let directions: Vec<Direction> = cr.criteria.iter().map(|c| c.direction).collect();
     let weights: Vec<f64> = cr.criteria.iter().map(|c| c.weight).collect();
-    let scored = score::weighted_sum(&matrix, &directions, &weights);
+    let preferences: Vec<_> = cr.criteria.iter().map(|c| c.preference).collect();
+    let out =
+        score::run::run(cr.method, &matrix, &directions, &weights, &preferences).map_err(|e| {
+            RankError::Invalid {
+                problems: vec![Problem::file(
+                    &cr.file,
+                    format!(
+                        "method `{}` cannot score these vendors: {e}",
+                        cr.method.name()
+                    ),
+                )
+                .hint("see docs/methods.md for what each method accepts")],
+            }
+        })?;
+    let contributions = match &out.details {
+        MethodDetails::WeightedSum { contributions } => contributions.clone(),
+        _ => vec![Vec::new(); kept.len()],
+    };
     let mut ranked: Vec<Ranked> = kept
         .iter()
         .enumerate()
         .map(|(i, &v)| Ranked {
             vendor: ds.vendors[v].id.clone(),
             name: ds.vendors[v].name.clone(),
-            rank: scored.ranks[i],
-            score: scored.scores[i],
-            contributions: scored.contributions[i].clone(),
+            rank: out.ranks[i],
+            score: out.scores[i],
+            contributions: contributions[i].clone(),
             values: matrix[i].clone(),
         })
         .collect();
@@ -171,6 +196,9 @@ pub fn rank(ds: &Dataset, cr: &Criteria, pricing: &PricingContext) -> Result<Ran
         criteria_file: cr.file.clone(),
         dataset: ds.label.clone(),
         method: cr.method.name(),
+        higher_is_better: out.higher_is_better,
+        details: out.details.clone(),
+        scored_vendors: kept.iter().map(|&v| ds.vendors[v].id.clone()).collect(),
         criteria: cr
             .criteria
             .iter()

@@ -3,6 +3,7 @@
 //! Each returns the text for stdout; `main` prints it and maps errors to exit codes.
 
 mod check;
+mod compare;
 mod cost;
 mod demo_data;
 mod pilot;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Report(a) => report::run(&a),
         Command::Cost(a) => cost::run(&a),
         Command::Pilot(a) => pilot::run(&a),
+        Command::CompareMethods(a) => compare::run(&a),
         Command::DemoData(a) => demo_data::run(&a),
     }
 }
@@ -63,6 +65,16 @@ fn load_inputs(input: &InputArgs) -> Result<Inputs, Error> {
     let (Some(dataset), Some(mut criteria), Some(client)) = (ds, cr, profile) else {
         return Err(dataset::DatasetError::Invalid { problems }.into());
     };
+    if let Some(m) = input
+        .method
+        .as_deref()
+        .and_then(crate::criteria::Method::from_name)
+    {
+        // Keep the file's VIKOR v when it already uses VIKOR.
+        if m.name() != criteria.method.name() {
+            criteria.method = m;
+        }
+    }
     if let Some(p) = &client {
         p.apply(&mut criteria)
             .map_err(|problems| client::ClientError::Invalid { problems })?;

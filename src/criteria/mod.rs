@@ -15,18 +15,53 @@ use crate::problem::{render_all, Location, Problem};
 
 pub use validate::parse;
 
-/// How criteria combine into one score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How criteria combine into one score (docs/methods.md).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Method {
     WeightedSum,
+    WeightedProduct,
+    Topsis,
+    /// VIKOR with its strategy weight `v` (default 0.5).
+    Vikor {
+        v: f64,
+    },
+    /// PROMETHEE II, with each criterion's preference function.
+    Promethee2,
 }
 
 impl Method {
+    /// The names used in files and on the command line.
+    pub const NAMES: [&'static str; 5] = [
+        "weighted-sum",
+        "weighted-product",
+        "topsis",
+        "vikor",
+        "promethee2",
+    ];
+
     /// The name used in files and output.
     pub fn name(self) -> &'static str {
         match self {
             Method::WeightedSum => "weighted-sum",
+            Method::WeightedProduct => "weighted-product",
+            Method::Topsis => "topsis",
+            Method::Vikor { .. } => "vikor",
+            Method::Promethee2 => "promethee2",
         }
+    }
+
+    /// A method by name, with default parameters.
+    pub fn from_name(name: &str) -> Option<Method> {
+        Some(match name {
+            "weighted-sum" => Method::WeightedSum,
+            "weighted-product" => Method::WeightedProduct,
+            "topsis" => Method::Topsis,
+            "vikor" => Method::Vikor {
+                v: crate::score::vikor::DEFAULT_V,
+            },
+            "promethee2" => Method::Promethee2,
+            _ => return None,
+        })
     }
 }
 
@@ -110,6 +145,8 @@ pub struct Criterion {
     /// The effective weight: share of the group x share within the group; all sum to 1.
     pub weight: f64,
     pub missing: Missing,
+    /// PROMETHEE II's preference function (usual unless the file says otherwise).
+    pub preference: crate::score::promethee::PreferenceFunction,
     /// Where the metric is named, for later problems.
     pub metric_pos: Pos,
 }

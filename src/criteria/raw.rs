@@ -15,6 +15,8 @@ pub struct RawCriteria {
     pub name: Spanned<String>,
     pub description: Option<String>,
     pub method: Option<Spanned<String>>,
+    /// VIKOR's strategy weight.
+    pub vikor_v: Option<Spanned<f64>>,
     pub missing: Option<Spanned<String>>,
     #[serde(default)]
     pub gate: Vec<Spanned<RawGate>>,
@@ -46,6 +48,11 @@ pub struct RawCriterion {
     pub weight: Spanned<f64>,
     pub aggregate: Option<Spanned<String>>,
     pub missing: Option<Spanned<String>>,
+    /// PROMETHEE II preference function and its thresholds.
+    pub preference: Option<Spanned<String>>,
+    pub q: Option<Spanned<f64>>,
+    pub p: Option<Spanned<f64>>,
+    pub s: Option<Spanned<f64>>,
 }
 
 /// `[[gate]]`

@@ -10,15 +10,8 @@ use super::raw::{RawCriteria, RawCriterion, RawGate};
 use super::weights::WeightProblem;
 use super::*;
 use crate::problem::{backticks, suggest};
+use crate::score::promethee::PreferenceFunction;
 
-/// Methods known by name; only the first is implemented in this version.
-const METHODS: [&str; 5] = [
-    "weighted-sum",
-    "weighted-product",
-    "topsis",
-    "vikor",
-    "promethee2",
-];
 const MISSING: [&str; 3] = ["error", "worst", "exclude-vendor"];
 const AGGREGATES: [&str; 3] = ["mean", "latest", "min"];
 const LEVELS: [&str; 3] = ["pass", "partial", "fail"];
@@ -130,24 +123,38 @@ pub fn parse(file: &str, text: &str) -> Result<Criteria, Vec<Problem>> {
             return Err(vec![Problem::at(file, pos.location(), msg).hint(hint)]);
         }
     };
-    let method = match &raw.method {
+    let mut method = match &raw.method {
         None => Method::WeightedSum,
-        Some(m) => {
-            if let Some(name) = cx.pick(m, "method", &METHODS) {
-                if name != "weighted-sum" {
-                    cx.at(
-                        m,
-                        format!("method `{name}` is not available in this version"),
-                        Some("available: `weighted-sum`".into()),
-                    );
-                }
-            }
-            Method::WeightedSum
-        }
+        Some(m) => cx
+            .pick(m, "method", &Method::NAMES)
+            .and_then(Method::from_name)
+            .unwrap_or(Method::WeightedSum),
     };
+    match (&mut method, &raw.vikor_v) {
+        (Method::Vikor { v }, Some(s)) => {
+            *v = *s.get_ref();
+            if !(0.0..=1.0).contains(v) {
+                cx.at(
+                    s,
+                    format!("`vikor_v` is `{v}`"),
+                    Some("VIKOR's strategy weight is from 0 to 1 (0.5 by default)".into()),
+                );
+            }
+        }
+        (_, Some(s)) => cx.at(
+            s,
+            format!(
+                "`vikor_v` applies to method `vikor` only, not `{}`",
+                method.name()
+            ),
+            Some("remove it, or set `method = \"vikor\"`".into()),
+        ),
+        _ => {}
+    }
     let missing = cx.missing(&raw.missing).unwrap_or(Missing::Error);
     let gates = gates(&mut cx, &raw.gate);
-    let (groups, criteria) = weights(&mut cx, &raw, missing);
+    let (groups, mut criteria) = weights(&mut cx, &raw, missing);
+    preferences(&mut cx, &raw, &mut criteria, method);
     if cx.problems.is_empty() {
         Ok(Criteria {
             file: file.to_string(),
@@ -316,6 +323,7 @@ fn weights(cx: &mut Ctx, raw: &RawCriteria, missing: Missing) -> (Vec<Group>, Ve
             raw_weight: cx.weight(&c.weight, &format!("criterion `{}`", c.id.get_ref())),
             weight: 0.0,
             missing: cx.missing(&c.missing).unwrap_or(missing),
+            preference: PreferenceFunction::Usual,
             metric_pos: cx.pos(c.metric.span().start),
         });
     }
@@ -329,6 +337,105 @@ fn weights(cx: &mut Ctx, raw: &RawCriteria, missing: Missing) -> (Vec<Group>, Ve
     }
     normalise(cx, raw, &mut groups, &mut criteria);
     (groups, criteria)
+}
+
+/// PROMETHEE II preference functions: `preference` with `q`, `p`, `s` as the function
+/// takes them; refused with any other method.
+fn preferences(cx: &mut Ctx, raw: &RawCriteria, criteria: &mut [Criterion], method: Method) {
+    const FUNCTIONS: [&str; 6] = ["usual", "u-shape", "v-shape", "level", "linear", "gaussian"];
+    for (rc, c) in raw.criterion.iter().zip(criteria.iter_mut()) {
+        let rc = rc.get_ref();
+        let Some(pref) = &rc.preference else {
+            for (key, v) in [("q", &rc.q), ("p", &rc.p), ("s", &rc.s)] {
+                if let Some(v) = v {
+                    cx.at(v, format!("`{key}` needs a `preference` function (criterion `{}`)", c.id), Some("add `preference = \"linear\"` (or another PROMETHEE II function), or remove it".into()));
+                }
+            }
+            continue;
+        };
+        if method != Method::Promethee2 {
+            cx.at(
+                pref,
+                format!(
+                    "`preference` applies to method `promethee2` only, not `{}`",
+                    method.name()
+                ),
+                Some("remove it, or set `method = \"promethee2\"`".into()),
+            );
+            continue;
+        }
+        let Some(name) = cx.pick(pref, "preference function", &FUNCTIONS) else {
+            continue;
+        };
+        let get = |v: &Option<Spanned<f64>>| v.as_ref().map(|s| *s.get_ref());
+        let (q, p, s) = (get(&rc.q), get(&rc.p), get(&rc.s));
+        let wants: &[&str] = match name {
+            "usual" => &[],
+            "u-shape" => &["q"],
+            "v-shape" => &["p"],
+            "level" | "linear" => &["q", "p"],
+            _ => &["s"],
+        };
+        for (key, v) in [("q", &rc.q), ("p", &rc.p), ("s", &rc.s)] {
+            match v {
+                Some(v) if !wants.contains(&key) => cx.at(
+                    v,
+                    format!("preference `{name}` takes no `{key}`"),
+                    Some(if wants.is_empty() {
+                        "it takes no thresholds".to_string()
+                    } else {
+                        format!("it takes {}", backticks(wants))
+                    }),
+                ),
+                None if wants.contains(&key) => cx.at(
+                    pref,
+                    format!("preference `{name}` needs `{key}` (criterion `{}`)", c.id),
+                    Some(format!("give {}", backticks(wants))),
+                ),
+                _ => {}
+            }
+        }
+        if let (Some(q), Some(p), Some(span)) = (q, p, &rc.q) {
+            if q > p {
+                cx.at(
+                    span,
+                    format!("`q` {q} is above `p` {p}"),
+                    Some(
+                        "the indifference threshold q must not exceed the preference threshold p"
+                            .into(),
+                    ),
+                );
+            }
+        }
+        for (key, v) in [("q", &rc.q), ("p", &rc.p), ("s", &rc.s)] {
+            if let Some(v) = v {
+                let x = *v.get_ref();
+                if !x.is_finite() || x < 0.0 || (key != "q" && x == 0.0) {
+                    cx.at(
+                        v,
+                        format!("`{key}` is `{x}`"),
+                        Some(
+                            if key == "q" {
+                                "expected a number >= 0"
+                            } else {
+                                "expected a number > 0"
+                            }
+                            .into(),
+                        ),
+                    );
+                }
+            }
+        }
+        let (q, p, s) = (q.unwrap_or(0.0), p.unwrap_or(1.0), s.unwrap_or(1.0));
+        c.preference = match name {
+            "usual" => PreferenceFunction::Usual,
+            "u-shape" => PreferenceFunction::UShape { q },
+            "v-shape" => PreferenceFunction::VShape { p },
+            "level" => PreferenceFunction::Level { q, p },
+            "linear" => PreferenceFunction::Linear { q, p },
+            _ => PreferenceFunction::Gaussian { s },
+        };
+    }
 }
 
 /// Effective weights (see `weights.rs`); each problem is reported where it can be fixed.

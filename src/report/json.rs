@@ -38,6 +38,8 @@ pub fn json(r: &Ranking) -> Vec<u8> {
         "criteria": criteria,
         "vendors": vendors,
         "warnings": r.warnings,
+        "higher_is_better": r.higher_is_better,
+        "method_details": {"vendors": r.scored_vendors, "outputs": serde_json::to_value(&r.details).expect("plain values")},
     });
     let mut bytes = serde_json::to_vec_pretty(&doc).expect("json of plain values");
     bytes.push(b'\n');

@@ -1,6 +1,6 @@
 //! The ranking as Markdown, for proposals and tickets.
 
-use super::{direction_words, fmt_value, pct, ties};
+use super::{direction_words, fmt_value, has_contributions, pct, score_caption, score_text, ties};
 use crate::rank::Ranking;
 
 /// Escapes text for a Markdown table cell.
@@ -20,33 +20,52 @@ pub fn markdown(r: &Ranking) -> String {
         r.excluded.len()
     ));
     if let Some(top) = r.ranked.first() {
-        o.push_str(&format!(
-            "**{}** ({}) ranks first with {:.1} of 100 points.\n\n",
-            cell(&top.name),
-            top.vendor,
-            top.score
-        ));
+        if has_contributions(r) {
+            o.push_str(&format!(
+                "**{}** ({}) ranks first with {:.1} of 100 points.\n\n",
+                cell(&top.name),
+                top.vendor,
+                top.score
+            ));
+        } else {
+            o.push_str(&format!(
+                "**{}** ({}) ranks first; {} {}.\n\n",
+                cell(&top.name),
+                top.vendor,
+                score_caption(r).trim_end_matches(':'),
+                score_text(r, top.score)
+            ));
+        }
     }
+    let split = if has_contributions(r) {
+        r.criteria.len()
+    } else {
+        0
+    };
     o.push_str("| rank | vendor | score |");
-    for c in &r.criteria {
+    for c in &r.criteria[..split] {
         o.push_str(&format!(" {} ({}) |", cell(&c.id), pct(c.weight)));
     }
     o.push_str("\n|---:|---|---:|");
-    o.push_str(&"---:|".repeat(r.criteria.len()));
+    o.push_str(&"---:|".repeat(split));
     o.push('\n');
     for v in &r.ranked {
         o.push_str(&format!(
-            "| {} | {} | {:.1} |",
+            "| {} | {} | {} |",
             v.rank,
             cell(&v.vendor),
-            v.score
+            score_text(r, v.score)
         ));
         for x in &v.contributions {
             o.push_str(&format!(" {x:.1} |"));
         }
         o.push('\n');
     }
-    o.push_str("\nEach criterion column shows the points it adds to the score.\n");
+    if split > 0 {
+        o.push_str("\nEach criterion column shows the points it adds to the score.\n");
+    } else {
+        o.push_str(&format!("\n{}\n", score_caption(r).trim_end_matches(':')));
+    }
     for t in ties(r) {
         o.push_str(&format!("\nNote: {t}.\n"));
     }

@@ -2,6 +2,7 @@
 //!
 //! Renderers never print; `cmd/` decides where bytes go.
 
+pub mod compare;
 pub mod cost;
 mod csv_out;
 mod json;
@@ -16,6 +17,31 @@ pub use table::table;
 
 use crate::criteria::Direction;
 use crate::rank::{CriterionInfo, Ranking};
+
+/// A score as shown: points out of 100 for the weighted sum, 4 decimals otherwise.
+pub fn score_text(r: &Ranking, x: f64) -> String {
+    if r.method == "weighted-sum" {
+        format!("{x:.1}")
+    } else {
+        format!("{x:.4}")
+    }
+}
+
+/// What the score column means, per method.
+pub fn score_caption(r: &Ranking) -> &'static str {
+    match r.method {
+        "weighted-sum" => "Score out of 100, and the points each criterion adds:",
+        "weighted-product" => "Weighted product of the max-normalised values (higher is better):",
+        "topsis" => "TOPSIS closeness to the ideal vendor, 0 to 1 (higher is better):",
+        "vikor" => "VIKOR Q, 0 to 1 (lower is better; compromise details in the JSON):",
+        _ => "PROMETHEE II net flow, -1 to 1 (higher is better):",
+    }
+}
+
+/// Whether the method splits its score into per-criterion points.
+pub fn has_contributions(r: &Ranking) -> bool {
+    r.ranked.iter().any(|v| !v.contributions.is_empty())
+}
 
 /// A criterion's effective weight as a percentage, e.g. `22.9%`.
 pub fn pct(w: f64) -> String {

@@ -3,7 +3,7 @@
 
 use comfy_table::{presets::UTF8_BORDERS_ONLY, Cell, CellAlignment, ContentArrangement, Table};
 
-use super::{fmt_value, pct, ties};
+use super::{fmt_value, has_contributions, pct, score_caption, score_text, ties};
 use crate::rank::Ranking;
 
 /// Renders the ranking for a terminal.
@@ -18,22 +18,25 @@ pub fn table(r: &Ranking) -> String {
     );
     let mut t = new_table();
     let mut head = vec![Cell::new("rank"), Cell::new("vendor"), Cell::new("score")];
-    head.extend(
-        r.criteria
-            .iter()
-            .map(|c| Cell::new(format!("{}\n{}", c.id, pct(c.weight)))),
-    );
+    if has_contributions(r) {
+        head.extend(
+            r.criteria
+                .iter()
+                .map(|c| Cell::new(format!("{}\n{}", c.id, pct(c.weight)))),
+        );
+    }
     t.set_header(head);
     for v in &r.ranked {
         let mut row = vec![
             Cell::new(v.rank),
             Cell::new(&v.vendor),
-            num(format!("{:.1}", v.score)),
+            num(score_text(r, v.score)),
         ];
         row.extend(v.contributions.iter().map(|x| num(format!("{x:.1}"))));
         t.add_row(row);
     }
-    out.push_str("Score out of 100, and the points each criterion adds:\n");
+    out.push_str(score_caption(r));
+    out.push('\n');
     out.push_str(&t.to_string());
     out.push('\n');
     for tie in ties(r) {

@@ -9,6 +9,7 @@ pub mod error;
 pub mod method;
 pub mod normalise;
 pub mod promethee;
+pub mod run;
 pub mod topsis;
 pub mod vikor;
 pub mod weights;
