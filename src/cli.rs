@@ -65,6 +65,10 @@ pub struct InputArgs {
     /// Scoring method, instead of the criteria file's
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(crate::criteria::Method::NAMES))]
     pub method: Option<String>,
+    /// Seed of every random draw (redraws of the evidence, bootstraps); the same seed
+    /// gives the same output
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
 }
 
 /// Output formats of `rank`.
@@ -121,9 +125,6 @@ pub struct PilotArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
-    /// Seed of the bootstrap intervals of MTTD and MTTR
-    #[arg(long, default_value_t = 42)]
-    pub seed: u64,
 }
 
 /// Subcommands of `pilot`.

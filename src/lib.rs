@@ -15,12 +15,14 @@ pub mod embedded;
 mod error;
 pub mod gates;
 pub mod metrics;
+pub mod noise;
 pub mod output;
 pub mod pilot;
 pub mod problem;
 pub mod rank;
 pub mod report;
 pub mod score;
+pub mod sensitivity;
 pub mod stats;
 
 pub use error::Error;

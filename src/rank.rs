@@ -73,6 +73,9 @@ pub struct Ranking {
     /// Every vendor's quote for the fleet (or why none), in dataset order; empty without
     /// a pricing file.
     pub quotes: Vec<(String, Result<Quote, String>)>,
+    /// Whether the leader's lead exceeds the noise of the evidence; `None` when no
+    /// criterion's metric carries uncertainty.
+    pub noise: Option<crate::noise::NoiseCheck>,
 }
 
 /// Errors of ranking a valid dataset with valid criteria.
@@ -85,7 +88,14 @@ pub enum RankError {
 }
 
 /// Ranks the vendors of `ds` by `cr`, pricing the fleet and contract of `pricing`.
-pub fn rank(ds: &Dataset, cr: &Criteria, pricing: &PricingContext) -> Result<Ranking, RankError> {
+///
+/// `seed` drives the redraws of the evidence that tell a lead from noise.
+pub fn rank(
+    ds: &Dataset,
+    cr: &Criteria,
+    pricing: &PricingContext,
+    seed: u64,
+) -> Result<Ranking, RankError> {
     let metrics = Metrics::compute(ds, pricing);
     let mut warnings = Vec::new();
     check_names(cr, &metrics, &mut warnings)?;
@@ -191,6 +201,25 @@ pub fn rank(ds: &Dataset, cr: &Criteria, pricing: &PricingContext) -> Result<Ran
         })
         .collect();
     ranked.sort_by_key(|r| r.rank);
+    let ids: Vec<String> = kept.iter().map(|&v| ds.vendors[v].id.clone()).collect();
+    let spreads: Vec<Vec<_>> = kept
+        .iter()
+        .map(|&v| {
+            cr.criteria
+                .iter()
+                .map(|c| metrics.spread(v, &c.metric))
+                .collect()
+        })
+        .collect();
+    let order: Vec<usize> = ranked
+        .iter()
+        .map(|r| {
+            ids.iter()
+                .position(|i| *i == r.vendor)
+                .expect("ranked vendors are kept")
+        })
+        .collect();
+    let noise = crate::noise::check(cr, &ids, &matrix, &spreads, order[0], &order, seed);
     Ok(Ranking {
         title: cr.name.clone(),
         criteria_file: cr.file.clone(),
@@ -221,6 +250,7 @@ pub fn rank(ds: &Dataset, cr: &Criteria, pricing: &PricingContext) -> Result<Ran
         excluded,
         warnings,
         pricing: pricing.clone(),
+        noise,
         quotes: if ds.pricing.is_some() {
             ds.vendors
                 .iter()

@@ -411,3 +411,39 @@ fn help_shows_examples() {
         "{s}"
     );
 }
+
+/// AV-Comparatives tested 1,016 samples per product: 99.9% and 99.8% are a sample or two
+/// apart, so the evidence cannot separate the top products, while 98.2% (ESET) is
+/// clearly behind 99.9%.
+#[test]
+fn avc_2021_leaders_are_tied_on_the_evidence() {
+    let (code, out, err) = rank(
+        &repo("datasets/avc-2021-enterprise"),
+        &repo("criteria/lab-only.toml"),
+        &["--format", "json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let check = &v["evidence_check"];
+    assert_eq!(check["leader"], "g-data");
+    let p = |id: &str| {
+        check["vendors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["vendor"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(p("microsoft")["tied_with_leader"], true);
+    assert_eq!(p("avast")["tied_with_leader"], true);
+    assert_eq!(p("eset")["tied_with_leader"], false);
+    assert!(p("eset")["p_leader_ahead"].as_f64().unwrap() > 0.99);
+    // The same seed gives the same redraws.
+    let (_, again, _) = rank(
+        &repo("datasets/avc-2021-enterprise"),
+        &repo("criteria/lab-only.toml"),
+        &["--format", "json"],
+    );
+    assert_eq!(out, again);
+}

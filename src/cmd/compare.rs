@@ -16,7 +16,7 @@ pub fn run(a: &CompareArgs) -> Result<Outcome, Error> {
         if criteria.method.name() != name {
             criteria.method = Method::from_name(name).expect("known name");
         }
-        match crate::rank::rank(&inputs.dataset, &criteria, &inputs.pricing) {
+        match crate::rank::rank(&inputs.dataset, &criteria, &inputs.pricing, inputs.seed) {
             Ok(r) => rankings.push(r),
             // A method that cannot score this data (the weighted product and a 0) is
             // left out with its reason; a problem every method shares stops here.

@@ -46,6 +46,7 @@ struct Inputs {
     criteria: Criteria,
     pricing: PricingContext,
     client: Option<Profile>,
+    seed: u64,
 }
 
 /// Loads the dataset, the criteria and the client profile, reporting the problems of
@@ -87,6 +88,7 @@ fn load_inputs(input: &InputArgs) -> Result<Inputs, Error> {
         criteria,
         pricing,
         client,
+        seed: input.seed,
     })
 }
 
@@ -97,6 +99,7 @@ impl Inputs {
             &self.dataset,
             &self.criteria,
             &self.pricing,
+            self.seed,
         )?)
     }
 }

@@ -23,7 +23,7 @@ pub fn run(a: &PilotArgs) -> Result<Outcome, Error> {
         &inputs.criteria,
         &inputs.pricing,
         by,
-        a.seed,
+        inputs.seed,
     )
     .ok_or_else(|| {
         Error::Usage(format!(

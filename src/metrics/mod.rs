@@ -6,6 +6,7 @@
 
 mod catalog;
 mod pilot;
+pub mod spread;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,13 +36,18 @@ pub enum Lookup {
     Unknown,
 }
 
+/// A lab result: period end, value, samples.
+type LabResult = (Date, f64, Option<u64>);
+
 /// Every metric of every vendor of a dataset.
 pub struct Metrics {
     vendors: usize,
     present: BTreeSet<&'static str>,
     values: BTreeMap<String, Vec<Option<Value>>>,
     /// `tests.<metric>`: per vendor, (period end, value) of every lab result.
-    tests: BTreeMap<String, Vec<Vec<(Date, f64)>>>,
+    tests: BTreeMap<String, Vec<Vec<LabResult>>>,
+    /// How uncertain each pilot metric is, per vendor.
+    spreads: BTreeMap<String, Vec<Option<spread::Spread>>>,
     units: BTreeMap<String, String>,
     /// Each vendor's quote for the fleet, or why it has none.
     pub quotes: Vec<Result<cost::Quote, String>>,
@@ -56,6 +62,7 @@ impl Metrics {
             present: BTreeSet::from(["vendors"]),
             values: BTreeMap::new(),
             tests: BTreeMap::new(),
+            spreads: BTreeMap::new(),
             units: BTreeMap::new(),
             quotes: vec![Err("no pricing file".to_string()); n],
         };
@@ -78,13 +85,22 @@ impl Metrics {
             for r in rows {
                 let name = format!("tests.{}", r.metric);
                 m.units.insert(name.clone(), r.unit.clone());
-                m.tests.entry(name).or_insert_with(|| vec![Vec::new(); n])[r.vendor]
-                    .push((r.period_end, r.value));
+                m.tests.entry(name).or_insert_with(|| vec![Vec::new(); n])[r.vendor].push((
+                    r.period_end,
+                    r.value,
+                    r.samples,
+                ));
             }
         }
         if let Some(rows) = &ds.pilot {
             m.present.insert("pilot_results");
-            pilot::add(&rows.endpoints, &rows.times, n, &mut m.values);
+            pilot::add(
+                &rows.endpoints,
+                &rows.times,
+                n,
+                &mut m.values,
+                &mut m.spreads,
+            );
         }
         if let Some(rows) = &ds.rmm {
             m.present.insert("rmm_checks");
@@ -204,7 +220,8 @@ impl Metrics {
             return None;
         }
         if let Some(per_vendor) = self.tests.get(&metric.name) {
-            return aggregate(&per_vendor[v], metric.aggregate).map(Value::Number);
+            let obs: Vec<(Date, f64)> = per_vendor[v].iter().map(|o| (o.0, o.1)).collect();
+            return aggregate(&obs, metric.aggregate).map(Value::Number);
         }
         self.values.get(&metric.name)?[v].clone()
     }
@@ -217,6 +234,25 @@ impl Metrics {
             }
             _ => None,
         }
+    }
+
+    /// How uncertain vendor `v`'s value of `metric` is; `None` when it is taken as exact.
+    pub fn spread(&self, v: usize, metric: &MetricRef) -> Option<spread::Spread> {
+        if let Some(per_vendor) = self.tests.get(&metric.name) {
+            let obs = &per_vendor[v];
+            let last = obs.iter().map(|o| o.0).max()?;
+            let used: Vec<(f64, u64)> = match metric.aggregate {
+                Aggregate::Mean => obs.iter().map(|o| (o.1, o.2.unwrap_or(0))).collect(),
+                Aggregate::Latest => obs
+                    .iter()
+                    .filter(|o| o.0 == last)
+                    .map(|o| (o.1, o.2.unwrap_or(0)))
+                    .collect(),
+                Aggregate::Min => return None,
+            };
+            return spread::lab_mean(&used, self.units.get(&metric.name)?);
+        }
+        self.spreads.get(&metric.name)?.get(v).copied().flatten()
     }
 
     /// The value as a number, when it is one.

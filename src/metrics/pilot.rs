@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::spread::{self, Spread};
 use super::Value;
 use crate::dataset::{EndpointAgg, TimeCount};
 use crate::stats::interval::{garwood, wilson, Interval};
@@ -23,6 +24,8 @@ struct Acc {
     install_ok: u64,
     install_known: u64,
     endpoints: BTreeSet<String>,
+    /// Per gauge, each endpoint's day-weighted mean.
+    gauge_means: [Vec<f64>; 5],
 }
 
 /// Adds every pilot metric of every vendor to `out` (one column per metric name), from
@@ -32,6 +35,7 @@ pub fn add(
     times: &[TimeCount],
     vendors: usize,
     out: &mut BTreeMap<String, Vec<Option<Value>>>,
+    spreads: &mut BTreeMap<String, Vec<Option<Spread>>>,
 ) {
     let mut acc: Vec<Acc> = (0..vendors).map(|_| Acc::default()).collect();
     for t in times {
@@ -54,14 +58,58 @@ pub fn add(
             slot.0 += v.0;
             slot.1 += v.1;
         }
-        for (slot, v) in a.gauges.iter_mut().zip(e.gauges) {
+        for (k, (slot, v)) in a.gauges.iter_mut().zip(e.gauges).enumerate() {
             slot.0 += v.0;
             slot.1 += v.1;
+            if v.1 > 0.0 {
+                a.gauge_means[k].push(v.0 / v.1);
+            }
         }
         if let Some(ok) = e.install_ok {
             a.install_known += 1;
             a.install_ok += u64::from(ok);
         }
+    }
+    let spread_of = |f: &dyn Fn(&Acc) -> Option<Spread>| acc.iter().map(f).collect::<Vec<_>>();
+    spreads.insert(
+        "pilot.detection_rate".into(),
+        spread_of(&|a| spread::proportion(a.detected, a.samples)),
+    );
+    spreads.insert(
+        "pilot.phishing_block_rate".into(),
+        spread_of(&|a| spread::proportion(a.blocked, a.sims)),
+    );
+    spreads.insert(
+        "pilot.install_success_rate".into(),
+        spread_of(&|a| spread::proportion(a.install_ok, a.install_known)),
+    );
+    for (k, name) in [
+        "pilot.false_positives_per_endpoint_day",
+        "pilot.app_breakages_per_endpoint_day",
+        "pilot.tickets_per_endpoint_day",
+    ]
+    .iter()
+    .enumerate()
+    {
+        spreads.insert(
+            name.to_string(),
+            spread_of(&|a| spread::rate(a.counts[k].0, a.counts[k].1)),
+        );
+    }
+    for (k, name) in [
+        "pilot.cpu_overhead_pct",
+        "pilot.memory_mb",
+        "pilot.boot_delay_s",
+        "pilot.scan_minutes",
+        "pilot.telemetry_coverage_pct",
+    ]
+    .iter()
+    .enumerate()
+    {
+        spreads.insert(
+            name.to_string(),
+            spread_of(&|a| spread::mean_of(&a.gauge_means[k])),
+        );
     }
     let mut put = |name: &str, vals: Vec<Option<f64>>| {
         out.insert(
@@ -227,6 +275,7 @@ mod tests {
             &[time(5.0, 1), time(7.0, 1), time(100.0, 1)],
             2,
             &mut out,
+            &mut BTreeMap::new(),
         );
         assert_eq!(num(&out, "pilot.detection_rate", 0), Some(39.0 / 40.0));
         assert_eq!(

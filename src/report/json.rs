@@ -39,6 +39,11 @@ pub fn json(r: &Ranking) -> Vec<u8> {
         "vendors": vendors,
         "warnings": r.warnings,
         "higher_is_better": r.higher_is_better,
+        "evidence_check": r.noise.as_ref().map(|n| json!({
+            "draws": n.draws, "seed": n.seed, "leader": n.leader, "confidence": crate::noise::CONFIDENCE,
+            "vendors": n.p_ahead.iter().map(|(v, p)| json!({"vendor": v, "p_leader_ahead": p, "tied_with_leader": *p < crate::noise::CONFIDENCE})).collect::<Vec<_>>(),
+            "summary": n.words(),
+        })),
         "method_details": {"vendors": r.scored_vendors, "outputs": serde_json::to_value(&r.details).expect("plain values")},
     });
     let mut bytes = serde_json::to_vec_pretty(&doc).expect("json of plain values");

@@ -66,6 +66,9 @@ pub fn markdown(r: &Ranking) -> String {
     } else {
         o.push_str(&format!("\n{}\n", score_caption(r).trim_end_matches(':')));
     }
+    if let Some(n) = &r.noise {
+        o.push_str(&format!("\n**On this evidence:** {}.\n", cell(&n.words())));
+    }
     for t in ties(r) {
         o.push_str(&format!("\nNote: {t}.\n"));
     }

@@ -42,6 +42,9 @@ pub fn table(r: &Ranking) -> String {
     for tie in ties(r) {
         out.push_str(&format!("note: {tie}\n"));
     }
+    if let Some(n) = &r.noise {
+        out.push_str(&format!("\nOn this evidence: {}.\n", n.words()));
+    }
     let mut e = new_table();
     let mut head = vec![Cell::new("vendor")];
     head.extend(r.criteria.iter().map(|c| {
