@@ -40,6 +40,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Rank with every method side by side: ranks, scores, a consensus and the agreement
     CompareMethods(CompareArgs),
+    /// Is the winner robust? Weight sweeps, break-even weights and SMAA rank acceptability
+    Sensitivity(SensitivityArgs),
     /// Pilot statistics: each metric with 95% intervals, pairwise tests, ties, go/no-go;
     /// `pilot plan` sizes a pilot
     Pilot(PilotArgs),
@@ -180,6 +182,31 @@ pub struct CompareArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
+}
+
+/// `vendorscore sensitivity`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  vendorscore sensitivity\n  vendorscore sensitivity --samples 1000000 --with-evidence --out out/sensitivity"
+)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// SMAA iterations (weights drawn uniformly over all weightings)
+    #[arg(long, default_value_t = 100_000)]
+    pub samples: u64,
+    /// Steps of each one-at-a-time weight sweep
+    #[arg(long, default_value_t = 20)]
+    pub steps: usize,
+    /// Also redraw the evidence (pilot rates, counts, gauges, lab rates) in every iteration
+    #[arg(long)]
+    pub with_evidence: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Also write sensitivity.json and the tables as CSV into this folder
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// `vendorscore report`

@@ -76,6 +76,10 @@ pub struct Ranking {
     /// Whether the leader's lead exceeds the noise of the evidence; `None` when no
     /// criterion's metric carries uncertainty.
     pub noise: Option<crate::noise::NoiseCheck>,
+    /// The decision matrix of the scored vendors (`scored_vendors` order), `None` missing.
+    pub matrix: Vec<Vec<Option<f64>>>,
+    /// Each value's uncertainty, like `matrix` (`None`: taken as exact).
+    pub spreads: Vec<Vec<Option<crate::metrics::spread::Spread>>>,
 }
 
 /// Errors of ranking a valid dataset with valid criteria.
@@ -251,6 +255,8 @@ pub fn rank(
         warnings,
         pricing: pricing.clone(),
         noise,
+        matrix: matrix.clone(),
+        spreads: spreads.clone(),
         quotes: if ds.pricing.is_some() {
             ds.vendors
                 .iter()

@@ -9,6 +9,7 @@ mod demo_data;
 mod pilot;
 mod rank;
 mod report;
+mod sensitivity;
 
 use crate::cli::{Cli, Command, InputArgs};
 use crate::client::{self, Profile};
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Cost(a) => cost::run(&a),
         Command::Pilot(a) => pilot::run(&a),
         Command::CompareMethods(a) => compare::run(&a),
+        Command::Sensitivity(a) => sensitivity::run(&a),
         Command::DemoData(a) => demo_data::run(&a),
     }
 }

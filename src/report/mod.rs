@@ -8,6 +8,7 @@ mod csv_out;
 mod json;
 mod markdown;
 pub mod pilot;
+pub mod sensitivity;
 mod table;
 
 pub use csv_out::csv;

@@ -7,6 +7,7 @@
 //! scores within [`TIE_EPSILON`] share a rank) as in `score`. Formulas, references and how
 //! to read the outputs are in docs/sensitivity.md.
 
+pub mod analysis;
 pub mod breakeven;
 mod engine;
 pub mod error;

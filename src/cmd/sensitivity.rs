@@ -1,0 +1,68 @@
+//! `vendorscore sensitivity`: sweeps, break-even weights and SMAA, with a progress line on
+//! a terminal.
+
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::{load_inputs, warnings, Outcome};
+use crate::cli::{OutputFormat, SensitivityArgs};
+use crate::report::sensitivity as render;
+use crate::sensitivity::analysis::{analyse, Settings};
+use crate::{output, Error};
+
+/// Ranks, analyses and renders; writes the files of `--out` when asked.
+pub fn run(a: &SensitivityArgs) -> Result<Outcome, Error> {
+    if a.samples == 0 {
+        return Err(Error::Usage("`--samples` must be at least 1".into()));
+    }
+    let inputs = load_inputs(&a.input)?;
+    let ranking = inputs.rank()?;
+    let settings = Settings {
+        samples: a.samples,
+        steps: a.steps.max(1),
+        seed: inputs.seed,
+        with_evidence: a.with_evidence,
+    };
+    let total = a.samples * if a.with_evidence { 2 } else { 1 };
+    let shown = AtomicU64::new(0);
+    let tty = std::io::stderr().is_terminal();
+    let progress = |done: u64| {
+        let pct = done * 100 / total.max(1);
+        if tty && pct > shown.swap(pct, Ordering::Relaxed) {
+            eprint!("\rSMAA: {pct}% of {total} iterations");
+            let _ = std::io::stderr().flush();
+        }
+    };
+    let analysis = analyse(&ranking, &inputs.criteria, settings, &progress)
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    if tty {
+        eprintln!();
+    }
+    let mut stdout = match a.format {
+        OutputFormat::Table => render::table(&analysis, &ranking).into_bytes(),
+        OutputFormat::Md => render::markdown(&analysis, &ranking).into_bytes(),
+        OutputFormat::Json => render::json(&analysis),
+        OutputFormat::Csv => render::acceptability_csv(&analysis),
+    };
+    if let Some(dir) = &a.out {
+        let files = vec![
+            ("sensitivity.json".to_string(), render::json(&analysis)),
+            (
+                "acceptability.csv".to_string(),
+                render::acceptability_csv(&analysis),
+            ),
+            (
+                "break_even.csv".to_string(),
+                render::break_even_csv(&analysis),
+            ),
+            ("sweeps.csv".to_string(), render::sweeps_csv(&analysis)),
+        ];
+        for p in output::write_all(dir, &files)? {
+            stdout.extend_from_slice(format!("wrote {}\n", p.display()).as_bytes());
+        }
+    }
+    Ok(Outcome {
+        stdout,
+        stderr: warnings(&ranking.warnings),
+    })
+}

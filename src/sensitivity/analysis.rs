@@ -1,0 +1,194 @@
+//! The sensitivity analysis of one ranking, as `vendorscore sensitivity` runs it: weight
+//! sweeps, break-even weights and SMAA-2 (optionally with the evidence redrawn), with the
+//! verdict in words.
+
+use super::{
+    break_even_all, smaa, sweep_all, BreakEven, Scorer, SensitivityError, SmaaOptions, SmaaProblem,
+    SmaaResult, SmaaRng, Sweep, WeightSpec, WeightedSumScorer,
+};
+use crate::criteria::{Direction, Method};
+use crate::rank::Ranking;
+use crate::score::promethee::PreferenceFunction;
+use crate::score::run::{fill_worst, run};
+
+/// Any method as a higher-is-better `Scorer` (VIKOR's Q is negated).
+pub struct MethodScorer {
+    pub method: Method,
+    pub directions: Vec<Direction>,
+    pub preferences: Vec<PreferenceFunction>,
+}
+
+impl Scorer for MethodScorer {
+    fn scores(&self, matrix: &[Vec<f64>], weights: &[f64]) -> Vec<f64> {
+        let m: Vec<Vec<Option<f64>>> = matrix
+            .iter()
+            .map(|r| r.iter().map(|&x| Some(x)).collect())
+            .collect();
+        match run(
+            self.method,
+            &m,
+            &self.directions,
+            weights,
+            &self.preferences,
+        ) {
+            Ok(out) if out.higher_is_better => out.scores,
+            Ok(out) => out.scores.into_iter().map(|s| -s).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+/// Everything `sensitivity` reports.
+pub struct Analysis {
+    pub vendors: Vec<String>,
+    pub criteria: Vec<String>,
+    pub weights: Vec<f64>,
+    pub sweeps: Vec<Sweep>,
+    pub break_even: Vec<BreakEven>,
+    pub smaa: SmaaResult,
+    pub with_evidence: bool,
+}
+
+/// How much to compute.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// SMAA iterations.
+    pub samples: u64,
+    /// Steps of each weight sweep.
+    pub steps: usize,
+    pub seed: u64,
+    /// Redraw the evidence in each SMAA iteration too.
+    pub with_evidence: bool,
+}
+
+/// Runs the three analyses on a ranking's scored vendors, scored by `cr`'s method.
+pub fn analyse(
+    r: &Ranking,
+    cr: &crate::criteria::Criteria,
+    s: Settings,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Analysis, SensitivityError> {
+    let (samples, steps, seed, with_evidence) = (s.samples, s.steps, s.seed, s.with_evidence);
+    let method = cr.method;
+    let directions: Vec<Direction> = cr.criteria.iter().map(|c| c.direction).collect();
+    let preferences: Vec<PreferenceFunction> = cr.criteria.iter().map(|c| c.preference).collect();
+    let matrix = fill_worst(&r.matrix, &directions);
+    let weights: Vec<f64> = r.criteria.iter().map(|c| c.weight).collect();
+    let wsm = WeightedSumScorer {
+        directions: directions.clone(),
+    };
+    let other = MethodScorer {
+        method,
+        directions,
+        preferences,
+    };
+    let scorer: &dyn Scorer = if method == Method::WeightedSum {
+        &wsm
+    } else {
+        &other
+    };
+    let sweeps = sweep_all(scorer, &matrix, &weights, steps)?;
+    let break_even = break_even_all(scorer, &matrix, &weights)?;
+    let spreads = &r.spreads;
+    let present: Vec<Vec<bool>> = r
+        .matrix
+        .iter()
+        .map(|row| row.iter().map(Option::is_some).collect())
+        .collect();
+    let sampler = move |rng: &mut SmaaRng, m: &mut [Vec<f64>]| {
+        for (v, row) in m.iter_mut().enumerate() {
+            for (c, x) in row.iter_mut().enumerate() {
+                if let (Some(s), true) = (spreads[v][c], present[v][c]) {
+                    *x = s.sample(rng);
+                }
+            }
+        }
+    };
+    let spec = WeightSpec::uniform();
+    let problem = SmaaProblem {
+        scorer,
+        matrix: &matrix,
+        weights: &spec,
+        data: if with_evidence { Some(&sampler) } else { None },
+    };
+    let smaa = smaa(&problem, &SmaaOptions::new(samples, seed), progress)?;
+    Ok(Analysis {
+        vendors: r.scored_vendors.clone(),
+        criteria: r.criteria.iter().map(|c| c.id.clone()).collect(),
+        weights,
+        sweeps,
+        break_even,
+        smaa,
+        with_evidence,
+    })
+}
+
+impl Analysis {
+    /// The verdict in words: who ranks first how often, and the nearest weight change that
+    /// hands first place to someone else.
+    pub fn verdict(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let first: Vec<(usize, f64)> = {
+            let mut v: Vec<(usize, f64)> = self
+                .smaa
+                .acceptability
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (i, b[0]))
+                .collect();
+            v.sort_by(|a, b| b.1.total_cmp(&a.1));
+            v
+        };
+        let scenarios = if self.with_evidence {
+            "weight and evidence scenarios"
+        } else {
+            "weight scenarios"
+        };
+        if let Some(&(top, share)) = first.first() {
+            out.push(format!(
+                "`{}` ranks first in {:.0}% of {} {scenarios} (uniform on all weightings)",
+                self.vendors[top],
+                100.0 * share,
+                self.smaa.samples
+            ));
+            let others: Vec<String> = first
+                .iter()
+                .skip(1)
+                .filter(|(_, b)| *b >= 0.01)
+                .map(|(i, b)| format!("`{}` {:.0}%", self.vendors[*i], 100.0 * b))
+                .collect();
+            if !others.is_empty() {
+                out.push(format!(
+                    "first place otherwise goes to {}",
+                    others.join(", ")
+                ));
+            }
+        }
+        let nearest = self
+            .break_even
+            .iter()
+            .filter_map(|b| b.top_nearest().map(|p| (b, p)))
+            .min_by(|a, b| a.1.change.abs().total_cmp(&b.1.change.abs()));
+        match nearest {
+            Some((b, p)) => {
+                let leader = b.leaders.first().map_or("?", |&l| self.vendors[l].as_str());
+                let new: Vec<&str> = p
+                    .leaders
+                    .iter()
+                    .map(|&l| self.vendors[l].as_str())
+                    .collect();
+                let dir = if p.shift == super::Shift::Up {
+                    "rises above"
+                } else {
+                    "falls below"
+                };
+                out.push(format!(
+                    "at the current weights `{leader}` loses first place to `{}` when the weight of `{}` {dir} {:.1}% (now {:.1}%)",
+                    new.join("`, `"), self.criteria[b.criterion], 100.0 * p.weight, 100.0 * b.base_weight
+                ));
+            }
+            None => out.push("no single weight change in [0, 100%] changes the leader".to_string()),
+        }
+        out
+    }
+}
