@@ -4,6 +4,7 @@
 //! `criteria` the weighted criteria file, `metrics` aggregates per vendor, `gates`
 //! excludes, `score` ranks, `report` renders. `cmd` glues them to the command line.
 
+pub mod chart;
 pub mod cli;
 pub mod client;
 pub mod cmd;

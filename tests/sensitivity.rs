@@ -100,3 +100,78 @@ fn zero_samples_is_bad_usage() {
     let (code, _, err) = run(&["--samples", "0"]);
     assert_eq!(code, 2, "{err}");
 }
+
+fn with_spec(spec: &str, extra: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("criteria/tiny.toml")).unwrap() + spec;
+    let c = criteria_file(dir.path(), &text);
+    let out = bin()
+        .arg("sensitivity")
+        .arg("--data")
+        .arg(fixture("tiny"))
+        .arg("--criteria")
+        .arg(&c)
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn weight_ranges_and_order_from_the_criteria_file() {
+    // With detection at 90-100% of the weight, alpha (best on detection) always wins.
+    let (code, out, err) = with_spec(
+        "\n[sensitivity]\nranges = { detection = [0.9, 1.0] }\n",
+        &["--format", "json", "--samples", "2000"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let alpha = v["vendors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|x| x == "alpha")
+        .unwrap();
+    assert_eq!(v["smaa"]["acceptability"][alpha][0].as_f64().unwrap(), 1.0);
+    let (code, out, _) = with_spec(
+        "\n[sensitivity]\norder = [[\"cpu\", \"detection\", \"fp\"]]\n",
+        &["--samples", "2000"],
+    );
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("within the criteria file's `[sensitivity]` ranges and order"),
+        "{out}"
+    );
+}
+
+#[test]
+fn impossible_weight_specifications_are_refused_with_positions() {
+    let (code, _, err) = with_spec(
+        "\n[sensitivity]\nranges = { detection = [0.6, 0.2] }\n",
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("criteria.toml:31:24: range of `detection` has its lower bound 0.6 above its upper bound 0.2"), "{err}");
+    let (code, _, err) = with_spec(
+        "\n[sensitivity]\nranges = { detection = [0.6, 0.7], cpu = [0.5, 0.6] }\n",
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("criteria.toml:30:1: the `[sensitivity]` weights cannot be sampled"),
+        "{err}"
+    );
+    let (code, _, err) = with_spec("\n[sensitivity]\nranges = { detection = [0.1, 0.2] }\norder = [[\"detection\", \"cpu\", \"fp\"]]\n", &[]);
+    assert_eq!(code, 1, "{err}");
+    let (code, _, err) = with_spec("\n[sensitivity]\norder = [[\"detecton\", \"cpu\"]]\n", &[]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("`detecton` is not a criterion id")
+            && err.contains("did you mean `detection`?"),
+        "{err}"
+    );
+}

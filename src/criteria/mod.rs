@@ -205,6 +205,10 @@ pub struct Criteria {
     pub gates: Vec<Gate>,
     pub groups: Vec<Group>,
     pub criteria: Vec<Criterion>,
+    /// What the file says about the weights for SMAA (uniform when absent).
+    pub weight_spec: crate::sensitivity::WeightSpec,
+    /// Where `[sensitivity]` is, for problems found when sampling.
+    pub weight_spec_pos: Option<Pos>,
 }
 
 /// Errors of loading a criteria file.

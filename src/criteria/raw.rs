@@ -24,6 +24,19 @@ pub struct RawCriteria {
     pub group: BTreeMap<String, Spanned<RawGroup>>,
     #[serde(default)]
     pub criterion: Vec<Spanned<RawCriterion>>,
+    pub sensitivity: Option<Spanned<RawSensitivity>>,
+}
+
+/// `[sensitivity]`: what is known about the weights, for SMAA.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSensitivity {
+    /// Criterion id -> [lo, hi], as fractions of the total weight.
+    #[serde(default)]
+    pub ranges: BTreeMap<String, Spanned<Vec<f64>>>,
+    /// Chains of criterion ids, most important first: w_a >= w_b >= ...
+    #[serde(default)]
+    pub order: Vec<Spanned<Vec<String>>>,
 }
 
 /// `[group.<id>]`

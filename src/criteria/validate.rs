@@ -155,8 +155,11 @@ pub fn parse(file: &str, text: &str) -> Result<Criteria, Vec<Problem>> {
     let gates = gates(&mut cx, &raw.gate);
     let (groups, mut criteria) = weights(&mut cx, &raw, missing);
     preferences(&mut cx, &raw, &mut criteria, method);
+    let (weight_spec, weight_spec_pos) = sensitivity(&mut cx, &raw, &criteria);
     if cx.problems.is_empty() {
         Ok(Criteria {
+            weight_spec,
+            weight_spec_pos,
             file: file.to_string(),
             name: raw.name.into_inner(),
             description: raw.description,
@@ -436,6 +439,89 @@ fn preferences(cx: &mut Ctx, raw: &RawCriteria, criteria: &mut [Criterion], meth
             _ => PreferenceFunction::Gaussian { s },
         };
     }
+}
+
+/// `[sensitivity]` ranges and orderings, by criterion id; feasibility is checked here too
+/// (the same check SMAA makes before sampling).
+fn sensitivity(
+    cx: &mut Ctx,
+    raw: &RawCriteria,
+    criteria: &[Criterion],
+) -> (crate::sensitivity::WeightSpec, Option<Pos>) {
+    let mut spec = crate::sensitivity::WeightSpec::uniform();
+    let Some(s) = &raw.sensitivity else {
+        return (spec, None);
+    };
+    let pos = cx.pos(s.span().start);
+    let ids: Vec<&str> = criteria.iter().map(|c| c.id.as_str()).collect();
+    let index = |cx: &mut Ctx, id: &str, at: &Spanned<Vec<String>>| -> Option<usize> {
+        let i = ids.iter().position(|x| *x == id);
+        if i.is_none() {
+            cx.at(
+                at,
+                format!("`{id}` is not a criterion id"),
+                suggest(id, ids.iter().copied()),
+            );
+        }
+        i
+    };
+    let s = s.get_ref();
+    if !s.ranges.is_empty() {
+        spec.ranges = vec![None; criteria.len()];
+    }
+    for (id, r) in &s.ranges {
+        let Some(i) = ids.iter().position(|x| x == id) else {
+            cx.at(
+                r,
+                format!("`{id}` is not a criterion id"),
+                suggest(id, ids.iter().copied()),
+            );
+            continue;
+        };
+        match r.get_ref().as_slice() {
+            [lo, hi] if lo > hi => cx.at(
+                r,
+                format!("range of `{id}` has its lower bound {lo} above its upper bound {hi}"),
+                Some("write `[low, high]`".into()),
+            ),
+            [lo, hi] if *lo < 0.0 || *hi > 1.0 => cx.at(
+                r,
+                format!("range of `{id}` is outside 0 to 1"),
+                Some("ranges are shares of the total weight, e.g. `[0.1, 0.4]`".into()),
+            ),
+            [lo, hi] => spec.ranges[i] = Some((*lo, *hi)),
+            _ => cx.at(
+                r,
+                format!("range of `{id}` needs two numbers"),
+                Some("write `[low, high]`, e.g. `[0.1, 0.4]`".into()),
+            ),
+        }
+    }
+    for chain in &s.order {
+        let members: Vec<usize> = chain
+            .get_ref()
+            .iter()
+            .filter_map(|id| index(cx, id, chain))
+            .collect();
+        if members.len() == chain.get_ref().len() {
+            spec.orderings.push(members);
+        }
+    }
+    if cx.problems.is_empty() {
+        if let Err(e) = crate::sensitivity::WeightSampler::new(&spec, criteria.len()) {
+            let mut p = Problem::at(
+                cx.file,
+                pos.location(),
+                format!("the `[sensitivity]` weights cannot be sampled: {e}"),
+            );
+            p.hint = Some(
+                "widen the ranges or relax the ordering so some weighting satisfies them all"
+                    .into(),
+            );
+            cx.problems.push(p);
+        }
+    }
+    (spec, Some(pos))
 }
 
 /// Effective weights (see `weights.rs`); each problem is reported where it can be fixed.

@@ -47,6 +47,8 @@ pub struct Analysis {
     pub break_even: Vec<BreakEven>,
     pub smaa: SmaaResult,
     pub with_evidence: bool,
+    /// Whether the criteria file's `[sensitivity]` constrains the weights.
+    pub constrained: bool,
 }
 
 /// How much to compute.
@@ -104,7 +106,7 @@ pub fn analyse(
             }
         }
     };
-    let spec = WeightSpec::uniform();
+    let spec: WeightSpec = cr.weight_spec.clone();
     let problem = SmaaProblem {
         scorer,
         matrix: &matrix,
@@ -112,6 +114,7 @@ pub fn analyse(
         data: if with_evidence { Some(&sampler) } else { None },
     };
     let smaa = smaa(&problem, &SmaaOptions::new(samples, seed), progress)?;
+    let constrained = spec != WeightSpec::uniform();
     Ok(Analysis {
         vendors: r.scored_vendors.clone(),
         criteria: r.criteria.iter().map(|c| c.id.clone()).collect(),
@@ -120,6 +123,7 @@ pub fn analyse(
         break_even,
         smaa,
         with_evidence,
+        constrained,
     })
 }
 
@@ -145,8 +149,13 @@ impl Analysis {
             "weight scenarios"
         };
         if let Some(&(top, share)) = first.first() {
+            let how = if self.constrained {
+                "weights drawn within the criteria file's `[sensitivity]` ranges and order"
+            } else {
+                "weights drawn uniformly over all weightings"
+            };
             out.push(format!(
-                "`{}` ranks first in {:.0}% of {} {scenarios} (uniform on all weightings)",
+                "`{}` ranks first in {:.0}% of {} {scenarios} ({how})",
                 self.vendors[top],
                 100.0 * share,
                 self.smaa.samples

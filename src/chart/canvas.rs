@@ -1,0 +1,242 @@
+//! Rendering machinery shared by the charts: the embedded font, one drawing pass per backend
+//! (SVG text and an in-memory RGB bitmap encoded as PNG), and the text and title helpers that
+//! keep every label inside the canvas.
+
+use std::sync::OnceLock;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{register_font, FontStyle};
+
+use super::error::ChartError;
+use super::raster::RasterBackend;
+use super::style;
+use super::Chart;
+
+/// The embedded font (DejaVu Sans 2.37, Bitstream Vera licence; see assets/fonts/).
+static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// The family name the font is registered under and every chart asks for.
+const FAMILY: &str = "sans-serif";
+/// What the SVG asks the viewer for: DejaVu Sans when installed, else a font of similar width.
+const SVG_FAMILY: &str = "DejaVu Sans, Verdana, sans-serif";
+
+/// Default canvas width in pixels.
+pub const WIDTH: u32 = 900;
+/// Default (and minimum) canvas height in pixels.
+pub const HEIGHT: u32 = 520;
+/// Space above the plot reserved for the title.
+pub const TITLE_H: i32 = 44;
+/// Outer margin in pixels.
+pub const MARGIN: i32 = 14;
+
+/// Text sizes (plotters font sizes, about 1.2 times the pixel height of a capital).
+pub const TITLE_SIZE: f64 = 22.0;
+/// Axis descriptions and legends.
+pub const LABEL_SIZE: f64 = 16.0;
+/// Tick labels and notes.
+pub const SMALL_SIZE: f64 = 14.0;
+
+/// Result of a drawing pass on backend `DB`.
+pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// A validated chart, ready to draw on any backend.
+pub trait Plot {
+    /// Chart name used in errors.
+    const NAME: &'static str;
+    /// The title drawn at the top and stored in the SVG's `<title>`.
+    fn title(&self) -> &str;
+    /// Canvas size in pixels.
+    fn size(&self) -> (u32, u32) {
+        (WIDTH, HEIGHT)
+    }
+    /// Draws the whole chart on `root` (already filled white).
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB>;
+}
+
+/// Registers the embedded font once per process.
+pub fn ensure_font() -> Result<(), ChartError> {
+    static REGISTERED: OnceLock<bool> = OnceLock::new();
+    if *REGISTERED.get_or_init(|| register_font(FAMILY, FontStyle::Normal, FONT).is_ok()) {
+        Ok(())
+    } else {
+        Err(ChartError::Font)
+    }
+}
+
+/// Draws `plot` twice, as SVG and as PNG.
+pub fn render<P: Plot>(plot: &P) -> Result<Chart, ChartError> {
+    ensure_font()?;
+    let (w, h) = plot.size();
+    let draw_err = |e: String| ChartError::Draw {
+        chart: P::NAME,
+        message: e,
+    };
+
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| draw_err(e.to_string()))?;
+        plot.draw(&root).map_err(|e| draw_err(e.to_string()))?;
+        root.present().map_err(|e| draw_err(e.to_string()))?;
+    }
+    let mut rgb = vec![255u8; w as usize * h as usize * 3];
+    {
+        let font = ab_glyph::FontRef::try_from_slice(FONT).map_err(|_| ChartError::Font)?;
+        let root = RasterBackend::new(&mut rgb, (w, h), font).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| draw_err(e.to_string()))?;
+        plot.draw(&root).map_err(|e| draw_err(e.to_string()))?;
+        root.present().map_err(|e| draw_err(e.to_string()))?;
+    }
+    let png = encode_png(&rgb, w, h).map_err(|source| ChartError::Png {
+        chart: P::NAME,
+        source,
+    })?;
+    Ok(Chart {
+        svg: finish_svg(svg, plot.title()),
+        png,
+        width: w,
+        height: h,
+    })
+}
+
+/// Encodes an RGB buffer as an 8-bit PNG in memory.
+fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, png::EncodingError> {
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut writer = enc.write_header()?;
+        writer.write_image_data(rgb)?;
+        writer.finish()?;
+    }
+    Ok(out)
+}
+
+/// Adds an accessible `<title>` and a font stack to the SVG plotters wrote. Plotters already
+/// escapes text and attribute values; the title is escaped here.
+fn finish_svg(svg: String, title: &str) -> String {
+    // Attribute values below are written by the backend; text from the data cannot match them
+    // because plotters escapes its quotes.
+    let svg = svg
+        .replace(
+            &format!("font-family=\"{FAMILY}\""),
+            &format!("font-family=\"{SVG_FAMILY}\""),
+        )
+        .replace("dy=\"0.5ex\"", "dy=\"0.36em\"");
+    match svg
+        .find("<svg")
+        .and_then(|s| svg[s..].find('>').map(|e| s + e + 1))
+    {
+        Some(at) => format!(
+            "{}\n<title>{}</title>{}",
+            &svg[..at],
+            escape_xml(title),
+            &svg[at..]
+        ),
+        None => svg,
+    }
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A text style in the embedded font.
+pub fn text(size: f64, colour: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    TextStyle {
+        font: FontDesc::new(FontFamily::SansSerif, size, FontStyle::Normal),
+        color: colour.to_backend_color(),
+        pos: Pos::new(h, v),
+    }
+}
+
+/// Width in pixels of `s` at `size` in the embedded font (call after [`ensure_font`]).
+pub fn text_width(s: &str, size: f64) -> i32 {
+    FontDesc::new(FontFamily::SansSerif, size, FontStyle::Normal)
+        .box_size(s)
+        .map(|(w, _)| w as i32)
+        .unwrap_or((s.chars().count() as f64 * size * 0.6) as i32)
+}
+
+/// `s` shortened with an ellipsis until it is at most `max_px` wide.
+pub fn fit(s: &str, size: f64, max_px: i32) -> String {
+    let mut n = s.chars().count();
+    let mut out = s.to_string();
+    while n > 1 && text_width(&out, size) > max_px {
+        n -= 1;
+        out = style::shorten(s, n);
+    }
+    out
+}
+
+/// Draws `s` at pixel `at` with the given style.
+pub fn put<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    s: &str,
+    at: (i32, i32),
+    st: &TextStyle,
+) -> DrawResult<DB> {
+    root.draw(&Text::new(s.to_string(), at, st.clone()))
+}
+
+/// Draws the chart title in the top band, shortened to the canvas width.
+pub fn draw_title<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    title: &str,
+) -> DrawResult<DB> {
+    let w = root.dim_in_pixel().0 as i32;
+    let t = fit(title, TITLE_SIZE, w - 2 * MARGIN);
+    put(
+        root,
+        &t,
+        (MARGIN, 12),
+        &text(TITLE_SIZE, BLACK, HPos::Left, VPos::Top),
+    )
+}
+
+/// Canvas height that gives `rows` rows at least `row_px` each, plus `fixed` pixels of chrome.
+pub fn height_for(rows: usize, row_px: u32, fixed: u32) -> u32 {
+    (fixed + rows as u32 * row_px).max(HEIGHT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_xml_escapes_markup() {
+        assert_eq!(
+            escape_xml("<a href='x'>&\"</a>"),
+            "&lt;a href=&apos;x&apos;&gt;&amp;&quot;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn finish_svg_adds_escaped_title() {
+        let svg = "<svg width=\"1\" height=\"1\">\n<text font-family=\"sans-serif\">x</text></svg>"
+            .to_string();
+        let out = finish_svg(svg, "a < b");
+        assert!(out.contains("<title>a &lt; b</title>"));
+        assert!(out.contains(SVG_FAMILY));
+    }
+
+    #[test]
+    fn font_registers_once() {
+        assert!(ensure_font().is_ok());
+        assert!(ensure_font().is_ok());
+    }
+}

@@ -1,0 +1,52 @@
+//! Charts of the ranking, the evidence and the sensitivity analysis, drawn with plotters as SVG
+//! and PNG from plain input structs (see `data`), with an embedded font so that text renders the
+//! same on a machine without system fonts. See docs/charts.md for how to read each chart.
+//!
+//! Every chart function validates its input (no vendors, unknown ids, NaN and out-of-range
+//! values are errors, never panics), then draws the same picture on the SVG and bitmap backends.
+//! Text from the data is cleaned of control characters and escaped in the SVG.
+
+mod canvas;
+pub mod data;
+mod error;
+mod forest;
+mod frontier;
+mod heatmap;
+mod legend;
+mod profile;
+mod ranking;
+mod raster;
+pub mod style;
+mod sweep;
+mod tornado;
+
+#[cfg(test)]
+mod samples;
+#[cfg(test)]
+mod stress;
+#[cfg(test)]
+mod testutil;
+
+pub use canvas::{HEIGHT, WIDTH};
+pub use data::*;
+pub use error::ChartError;
+pub use forest::forest;
+pub use frontier::{frontier, pareto_front};
+pub use heatmap::rank_heatmap;
+pub use profile::profile;
+pub use ranking::ranking_contributions;
+pub use sweep::weight_sweep;
+pub use tornado::tornado;
+
+/// One rendered chart: the same picture as SVG text and as PNG bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    /// A standalone SVG document (text from the data escaped), with a `<title>`.
+    pub svg: String,
+    /// An 8-bit RGB PNG encoded in memory.
+    pub png: Vec<u8>,
+    /// Width of both images in pixels.
+    pub width: u32,
+    /// Height of both images in pixels.
+    pub height: u32,
+}
