@@ -37,8 +37,14 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
     std::fs::create_dir_all(dir).map_err(err(dir))?;
     let mut staged = Vec::with_capacity(files.len());
     for (name, bytes) in files {
+        // A name may hold a subfolder (`charts/ranking.svg`).
         let target = dir.join(name);
-        let mut tmp = staging_file(dir, name).map_err(err(&target))?;
+        let parent = target.parent().unwrap_or(dir);
+        std::fs::create_dir_all(parent).map_err(err(parent))?;
+        let file_name = target
+            .file_name()
+            .map_or_else(|| name.clone(), |f| f.to_string_lossy().into_owned());
+        let mut tmp = staging_file(parent, &file_name).map_err(err(&target))?;
         tmp.write_all(bytes).map_err(err(&target))?;
         tmp.as_file().sync_all().map_err(err(&target))?;
         staged.push((tmp, target));

@@ -62,6 +62,8 @@ pub struct Ranking {
     pub details: MethodDetails,
     /// The vendors the details refer to, in their order (dataset order).
     pub scored_vendors: Vec<String>,
+    /// Every vendor of the dataset, in dataset order (for colours that stay put).
+    pub all_vendors: Vec<(String, String)>,
     pub criteria: Vec<CriterionInfo>,
     /// Groups as (id, label, share of total).
     pub groups: Vec<(String, String, f64)>,
@@ -232,6 +234,11 @@ pub fn rank(
         higher_is_better: out.higher_is_better,
         details: out.details.clone(),
         scored_vendors: kept.iter().map(|&v| ds.vendors[v].id.clone()).collect(),
+        all_vendors: ds
+            .vendors
+            .iter()
+            .map(|v| (v.id.clone(), v.name.clone()))
+            .collect(),
         criteria: cr
             .criteria
             .iter()

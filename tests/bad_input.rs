@@ -377,3 +377,11 @@ fn unknown_flag_is_a_usage_error() {
     let out = bin().output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn an_endpoint_under_two_vendors_on_one_day() {
+    let body = format!("{PILOT_HEAD}\nalpha,acme,shared-1,workstation,,2024-08-05,1,true,,,,,10,9,,,,,,,,\nbravo,acme,shared-1,workstation,,2024-08-05,1,true,,,,,10,9,,,,,,,,\nbravo,acme,shared-1,workstation,,2024-09-05,1,true,,,,,10,9,,,,,,,,\n");
+    let (code, err) = broken("pilot_results.csv", &body);
+    assert_eq!(code, 1);
+    assert!(err.contains("pilot_results.csv:3:3: endpoint `shared-1` is also under another vendor for the same period (on line 2)"), "{err}");
+}

@@ -125,7 +125,26 @@ fn report_writes_three_files_and_leaves_inputs_alone() {
         String::from_utf8_lossy(&res.stderr)
     );
     let names: Vec<String> = snapshot_dir(&target).into_iter().map(|(n, _)| n).collect();
-    assert_eq!(names, vec!["ranking.csv", "ranking.json", "ranking.md"]);
+    assert_eq!(
+        names,
+        vec!["charts", "ranking.csv", "ranking.json", "ranking.md"]
+    );
+    let charts: Vec<String> = snapshot_dir(&target.join("charts"))
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(
+        charts,
+        vec!["profile.png", "profile.svg", "ranking.png", "ranking.svg"]
+    );
+    let png = std::fs::read(target.join("charts/ranking.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let svg = std::fs::read_to_string(target.join("charts/ranking.svg")).unwrap();
+    assert!(
+        svg.contains("<svg") && svg.contains("Alpha EDR"),
+        "{}",
+        &svg[..200.min(svg.len())]
+    );
     let json: Value =
         serde_json::from_slice(&std::fs::read(target.join("ranking.json")).unwrap()).unwrap();
     assert_eq!(json["vendors"][0]["vendor"], "alpha");

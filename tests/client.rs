@@ -288,3 +288,29 @@ fn a_conversion_table_prices_in_one_currency() {
         "{err}"
     );
 }
+
+#[test]
+fn overlapping_or_gapped_bands_and_negative_prices_are_refused() {
+    let dir = scratch_copy("tiny");
+    let bad = format!("{PRICING_HEAD}\nalpha,a,std,all,1,49,5.00,USD,monthly,1,0,0,\nalpha,a,std,all,40,99,4.00,USD,monthly,1,0,0,\nbravo,b,std,all,1,49,4.00,USD,monthly,1,0,0,\nbravo,b,std,all,60,,3.00,USD,monthly,1,0,0,\ncharlie,c,std,all,1,,-6.00,USD,monthly,1,0,0,\n");
+    std::fs::write(dir.path().join("pricing.csv"), bad).unwrap();
+    let (code, _, err) = run(&[
+        "cost",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--criteria",
+        fixture("criteria/tiny.toml").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "pricing.csv:3:5: tier band starting at 40 seats overlaps the band 1-49 on line 2"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("pricing.csv:5:5: tier band starts at 60 seats, leaving a gap after the band ending at 49 on line 4"), "{err}");
+    assert!(
+        err.contains("pricing.csv:6:7: `price_per_seat_month` is `-6.00`, out of range"),
+        "{err}"
+    );
+}

@@ -2,6 +2,7 @@
 //!
 //! Renderers never print; `cmd/` decides where bytes go.
 
+pub mod charts;
 pub mod compare;
 pub mod cost;
 mod csv_out;
