@@ -36,7 +36,7 @@ pub enum Command {
     Check(InputArgs),
     /// Rank the vendors and print the table (or CSV, JSON, Markdown)
     Rank(RankArgs),
-    /// Write the ranking as ranking.csv, ranking.json and ranking.md into --out
+    /// Write the full report into --out: report.html, report.md, charts and tables
     Report(ReportArgs),
     /// Rank with every method side by side: ranks, scores, a consensus and the agreement
     CompareMethods(CompareArgs),
@@ -211,12 +211,18 @@ pub struct SensitivityArgs {
 
 /// `vendorscore report`
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Writes report.html (one self-contained page), report.md, ranking.csv|json|md, charts/*.svg|png and tables/*.csv|json|parquet.\n\nExamples:\n  vendorscore report\n  vendorscore report --data datasets/demo --client clients/dental-35.toml --out out/dental\n  vendorscore report --method topsis --samples 100000"
+)]
 pub struct ReportArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Folder for the report files (created when absent; existing files of the same name are replaced)
     #[arg(long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
+    /// SMAA iterations behind the robustness verdict (weights and evidence redrawn; 0 skips it)
+    #[arg(long, default_value_t = 20_000)]
+    pub samples: u64,
 }
 
 /// `vendorscore demo-data`

@@ -107,7 +107,13 @@ pub fn describe(g: &Gate, value: Option<&Value>) -> String {
         Some(Value::List(l)) if l.is_empty() => "empty".to_string(),
         Some(Value::List(l)) => backticks(l),
     };
-    let need = match &g.rule {
+    let need = requirement(&g.rule);
+    format!("`{m}` is {shown} ({need})")
+}
+
+/// A gate's rule in words, e.g. "minimum 0.95" or "one of `pass`, `partial`".
+pub fn requirement(rule: &Rule) -> String {
+    match rule {
         Rule::Empty => "must be empty".to_string(),
         Rule::Present => "must be present".to_string(),
         Rule::Range {
@@ -120,8 +126,7 @@ pub fn describe(g: &Gate, value: Option<&Value>) -> String {
         Rule::In(v) => format!("one of {}", backticks(v)),
         Rule::NotIn(v) => format!("none of {}", backticks(v)),
         Rule::AtLeast { level, .. } => format!("at least `{level}`"),
-    };
-    format!("`{m}` is {shown} ({need})")
+    }
 }
 
 /// A number with up to four significant decimals, without trailing zeros.

@@ -128,6 +128,48 @@ fn keep<T, E: Into<Error>>(
     }
 }
 
+/// Progress on stderr for the longer steps, shown only when stderr is a terminal.
+struct Progress {
+    tty: bool,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            tty: std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// A step starting, on its own line.
+    fn step(&self, what: &str) {
+        if self.tty {
+            eprintln!("{what}");
+        }
+    }
+
+    /// A counter for `total` iterations that rewrites one line as the percentage grows;
+    /// `done()` ends the line.
+    fn counter<'a>(&'a self, label: &'a str, total: u64) -> impl Fn(u64) + Sync + 'a {
+        let shown = std::sync::atomic::AtomicU64::new(0);
+        move |done: u64| {
+            let pct = done * 100 / total.max(1);
+            if self.tty && pct > shown.swap(pct, std::sync::atomic::Ordering::Relaxed) {
+                use std::io::Write;
+                eprint!("\r{label}: {pct}% of {total} iterations");
+                let _ = std::io::stderr().flush();
+            }
+        }
+    }
+
+    /// Ends a counter's line.
+    fn done(&self) {
+        if self.tty {
+            eprintln!();
+        }
+    }
+}
+
 /// Warnings as stderr lines.
 fn warnings(w: &[String]) -> String {
     w.iter().map(|w| format!("warning: {w}\n")).collect()

@@ -1,27 +1,108 @@
-//! `vendorscore report`: write the ranking in every format into `--out`.
+//! `vendorscore report`: the full report into `--out`: report.html, report.md, the ranking
+//! files, the charts and the tables. Everything is rendered in memory first and written at
+//! once, so a failure leaves no half-written report.
 
-use super::{load_inputs, warnings, Outcome};
+use super::{load_inputs, warnings, Outcome, Progress};
 use crate::cli::ReportArgs;
-use crate::{output, report, Error};
+use crate::pilot::{self, By};
+use crate::report::{self, charts, cost::CostTable, full};
+use crate::sensitivity::analysis::{analyse, Settings};
+use crate::{output, Error};
 
-/// Ranks, renders all formats in memory, then writes them all at once.
+/// Sweep steps for the report's sensitivity charts.
+const STEPS: usize = 20;
+
+/// Ranks, analyses, renders all formats in memory, then writes them all at once.
 pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
-    let r = load_inputs(&a.input)?.rank()?;
+    let progress = Progress::new();
+    progress.step("loading and ranking");
+    let inputs = load_inputs(&a.input)?;
+    let r = inputs.rank()?;
+    let with_evidence = r.spreads.iter().flatten().any(Option::is_some);
+    let analysis = if a.samples > 0 && r.ranked.len() > 1 {
+        let settings = Settings {
+            samples: a.samples,
+            steps: STEPS,
+            seed: inputs.seed,
+            with_evidence,
+        };
+        let total = a.samples * if with_evidence { 2 } else { 1 };
+        let out = analyse(
+            &r,
+            &inputs.criteria,
+            settings,
+            &progress.counter("sensitivity (SMAA)", total),
+        )
+        .map_err(|e| Error::Usage(e.to_string()))?;
+        progress.done();
+        Some(out)
+    } else {
+        None
+    };
+    let pilot = pilot::report(
+        &inputs.dataset,
+        &inputs.criteria,
+        &inputs.pricing,
+        By::All,
+        inputs.seed,
+    );
+    let cost = if r.quotes.is_empty() {
+        None
+    } else {
+        Some(CostTable::build(
+            &r,
+            inputs.client.as_ref().map(|c| c.name.as_str()),
+        )?)
+    };
+    progress.step("drawing the charts");
+    let built = full::build(&full::Inputs {
+        ranking: &r,
+        criteria: &inputs.criteria,
+        analysis: analysis.as_ref(),
+        pilot: pilot.as_ref(),
+        cost: cost.as_ref(),
+        client: inputs.client.as_ref().map(|c| c.name.as_str()),
+    })
+    .map_err(|e| Error::Usage(format!("cannot draw the charts: {e}")))?;
     let mut files = vec![
+        (
+            "report.html".to_string(),
+            report::html::html(&built.doc).into_bytes(),
+        ),
+        (
+            "report.md".to_string(),
+            report::doc_md::markdown(&built.doc).into_bytes(),
+        ),
         ("ranking.csv".to_string(), report::csv(&r)),
         ("ranking.json".to_string(), report::json(&r)),
         ("ranking.md".to_string(), report::markdown(&r).into_bytes()),
     ];
-    files.extend(
-        report::charts::ranking_charts(&r)
-            .map_err(|e| Error::Usage(format!("cannot draw the charts: {e}")))?,
-    );
+    files.extend(charts::files(&built.figures));
+    for t in &built.tables {
+        files.extend(
+            report::tables::files(t)
+                .map_err(|e| Error::Usage(format!("cannot write the tables: {e}")))?,
+        );
+    }
+    progress.step("writing");
     let written = output::write_all(&a.out, &files)?;
     let mut o = report::table(&r);
-    o.push_str("\nwrote:\n");
-    for p in written {
-        o.push_str(&format!("  {}\n", p.display()));
+    if let Some((_, _, sentence)) = full::robustness(&full::Inputs {
+        ranking: &r,
+        criteria: &inputs.criteria,
+        analysis: analysis.as_ref(),
+        pilot: None,
+        cost: None,
+        client: None,
+    }) {
+        o.push_str(&format!("\n{sentence}\n"));
     }
+    o.push_str(&format!(
+        "\nwrote {} files into {}; open {} in a browser\n",
+        written.len(),
+        a.out.display(),
+        a.out.join("report.html").display()
+    ));
     Ok(Outcome {
         stdout: o.into_bytes(),
         stderr: warnings(&r.warnings),

@@ -1,10 +1,7 @@
 //! `vendorscore sensitivity`: sweeps, break-even weights and SMAA, with a progress line on
 //! a terminal.
 
-use std::io::{IsTerminal, Write};
-use std::sync::atomic::{AtomicU64, Ordering};
-
-use super::{load_inputs, warnings, Outcome};
+use super::{load_inputs, warnings, Outcome, Progress};
 use crate::cli::{OutputFormat, SensitivityArgs};
 use crate::report::sensitivity as render;
 use crate::sensitivity::analysis::{analyse, Settings};
@@ -24,20 +21,15 @@ pub fn run(a: &SensitivityArgs) -> Result<Outcome, Error> {
         with_evidence: a.with_evidence,
     };
     let total = a.samples * if a.with_evidence { 2 } else { 1 };
-    let shown = AtomicU64::new(0);
-    let tty = std::io::stderr().is_terminal();
-    let progress = |done: u64| {
-        let pct = done * 100 / total.max(1);
-        if tty && pct > shown.swap(pct, Ordering::Relaxed) {
-            eprint!("\rSMAA: {pct}% of {total} iterations");
-            let _ = std::io::stderr().flush();
-        }
-    };
-    let analysis = analyse(&ranking, &inputs.criteria, settings, &progress)
-        .map_err(|e| Error::Usage(e.to_string()))?;
-    if tty {
-        eprintln!();
-    }
+    let progress = Progress::new();
+    let analysis = analyse(
+        &ranking,
+        &inputs.criteria,
+        settings,
+        &progress.counter("SMAA", total),
+    )
+    .map_err(|e| Error::Usage(e.to_string()))?;
+    progress.done();
     let mut stdout = match a.format {
         OutputFormat::Table => render::table(&analysis, &ranking).into_bytes(),
         OutputFormat::Md => render::markdown(&analysis, &ranking).into_bytes(),

@@ -6,11 +6,16 @@ pub mod charts;
 pub mod compare;
 pub mod cost;
 mod csv_out;
+pub mod doc;
+pub mod doc_md;
+pub mod full;
+pub mod html;
 mod json;
 mod markdown;
 pub mod pilot;
 pub mod sensitivity;
 mod table;
+pub mod tables;
 
 pub use csv_out::csv;
 pub use json::json;

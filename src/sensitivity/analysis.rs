@@ -49,7 +49,15 @@ pub struct Analysis {
     pub with_evidence: bool,
     /// Whether the criteria file's `[sensitivity]` constrains the weights.
     pub constrained: bool,
+    /// The leader (index into `vendors`, best at the current weights) and its rank-1
+    /// margin, and each criterion's weight swung by half its value either way.
+    pub leader: usize,
+    pub margin: f64,
+    pub tornado: Vec<super::tornado::TornadoRow>,
 }
+
+/// How far the tornado swings each weight: half its value either way.
+pub const TORNADO_SWING: f64 = 0.5;
 
 /// How much to compute.
 #[derive(Debug, Clone, Copy)]
@@ -91,6 +99,13 @@ pub fn analyse(
     };
     let sweeps = sweep_all(scorer, &matrix, &weights, steps)?;
     let break_even = break_even_all(scorer, &matrix, &weights)?;
+    let leader = r
+        .ranked
+        .first()
+        .and_then(|t| r.scored_vendors.iter().position(|v| *v == t.vendor))
+        .unwrap_or(0);
+    let (margin, tornado) =
+        super::tornado::tornado(scorer, &matrix, &weights, leader, TORNADO_SWING)?;
     let spreads = &r.spreads;
     let present: Vec<Vec<bool>> = r
         .matrix
@@ -124,6 +139,9 @@ pub fn analyse(
         smaa,
         with_evidence,
         constrained,
+        leader,
+        margin,
+        tornado,
     })
 }
 

@@ -14,6 +14,7 @@ pub mod error;
 mod iteration;
 pub mod smaa;
 pub mod sweep;
+pub mod tornado;
 pub mod weights;
 
 #[cfg(test)]

@@ -1,0 +1,320 @@
+//! `report.html` opened in a real browser: Debian's Chromium, headless, as CI installs it.
+//!
+//! Three things are checked, each with a negative control page proving the check can fail:
+//! - no request leaves the file: Chromium's NetLog lists every URL request; a request a page
+//!   started carries the page's origin as `initiator` (`null` for a file), while the
+//!   browser's own background requests say `not an origin`;
+//! - no console message (the report has no script, so any message is an error, such as a
+//!   Content-Security-Policy violation);
+//! - the page rendered: the DOM holds the bottom line, a screenshot at desktop and phone
+//!   widths is a real, non-blank PNG, and printing to PDF works.
+//!
+//! Without Chromium the tests say so and pass, unless `VENDORSCORE_REQUIRE_BROWSER` is set,
+//! as `.ci/run` sets it, so CI cannot skip them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::bin;
+
+fn chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("VENDORSCORE_CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("VENDORSCORE_REQUIRE_BROWSER").is_none(),
+            "VENDORSCORE_REQUIRE_BROWSER is set but Chromium is not installed (apt-get install chromium)"
+        );
+        eprintln!("skipped: Chromium is not installed (apt-get install chromium)");
+    }
+    found
+}
+
+/// What one headless run saw.
+struct Run {
+    stdout: String,
+    /// Lines Chromium logged for console messages.
+    console: Vec<String>,
+    /// URLs that a page requested from the network.
+    page_requests: Vec<String>,
+}
+
+/// Runs Chromium headless on `page` with `extra` flags (a screenshot, a PDF or `--dump-dom`),
+/// with every connection sent to a closed port and the NetLog recorded.
+fn open(browser: &Path, page: &Path, extra: &[String]) -> Run {
+    let scratch = tempfile::tempdir().unwrap();
+    let netlog = scratch.path().join("netlog.json");
+    // Output goes to files: a pipe would fill up and stall the browser.
+    let (stdout, stderr) = (scratch.path().join("out"), scratch.path().join("err"));
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--proxy-server=http://127.0.0.1:9",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            scratch.path().join("profile").display()
+        ))
+        .arg(format!("--log-net-log={}", netlog.display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .stdout(Stdio::from(std::fs::File::create(&stdout).unwrap()))
+        .stderr(Stdio::from(std::fs::File::create(&stderr).unwrap()))
+        .spawn()
+        .expect("start chromium");
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(120) {
+            child.kill().unwrap();
+            panic!("chromium did not finish within 120 s on {}", page.display());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let errors = std::fs::read_to_string(&stderr).unwrap();
+    let console = errors
+        .lines()
+        .filter(|l| l.contains(":CONSOLE"))
+        .map(str::to_string)
+        .collect();
+    Run {
+        stdout: std::fs::read_to_string(&stdout).unwrap(),
+        console,
+        page_requests: page_requests(&netlog),
+    }
+}
+
+/// The network URLs in a NetLog that a page (not the browser itself) asked for.
+fn page_requests(netlog: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(netlog).expect("chromium wrote its NetLog");
+    // Chromium may end the file without closing the events array.
+    let v: serde_json::Value = serde_json::from_str(&text)
+        .or_else(|_| {
+            serde_json::from_str(&(text.trim_end().trim_end_matches(',').to_string() + "]}"))
+        })
+        .expect("NetLog is JSON");
+    let start_job = v["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+        .as_i64()
+        .expect("NetLog names URL_REQUEST_START_JOB");
+    v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"].as_i64() == Some(start_job))
+        .filter_map(|e| {
+            let url = e["params"]["url"].as_str()?;
+            let initiator = e["params"]["initiator"].as_str().unwrap_or("not an origin");
+            (initiator != "not an origin" && !url.starts_with("file:")).then(|| url.to_string())
+        })
+        .collect()
+}
+
+/// Writes the report of the built-in demo into `out`.
+fn demo_report(out: &Path) {
+    let res = bin().arg("report").arg("--out").arg(out).output().unwrap();
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+}
+
+#[test]
+fn report_loads_with_no_request_and_no_console_message() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    demo_report(dir.path());
+    let page = dir.path().join("report.html");
+    let run = open(&browser, &page, &["--dump-dom".into()]);
+    assert!(
+        run.page_requests.is_empty(),
+        "requests left the file: {:?}",
+        run.page_requests
+    );
+    assert!(run.console.is_empty(), "console: {:?}", run.console);
+    assert!(
+        run.stdout.contains("Bottom line"),
+        "DOM: {}",
+        &run.stdout[..run.stdout.len().min(500)]
+    );
+    assert!(run.stdout.contains("Recommendation:"));
+    assert!(
+        run.stdout.matches("<svg").count() >= 8,
+        "inline charts missing"
+    );
+}
+
+#[test]
+fn report_renders_on_desktop_and_phone_and_prints() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    demo_report(dir.path());
+    let page = dir.path().join("report.html");
+    // Screenshots land in the target folder for a person to look at.
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
+    std::fs::create_dir_all(&shots).unwrap();
+    for (name, size) in [("desktop", "1280,2400"), ("phone", "390,2400")] {
+        let png = shots.join(format!("report-{name}.png"));
+        let _ = std::fs::remove_file(&png);
+        let run = open(
+            &browser,
+            &page,
+            &[
+                format!("--screenshot={}", png.display()),
+                format!("--window-size={size}"),
+            ],
+        );
+        assert!(run.console.is_empty(), "{name}: {:?}", run.console);
+        let decoder =
+            png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+        let mut reader = decoder.read_info().expect("a PNG screenshot");
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        let width: u32 = size.split(',').next().unwrap().parse().unwrap();
+        assert_eq!(info.width, width, "{name}");
+        let pixels = &buf[..info.buffer_size()];
+        let distinct: std::collections::HashSet<&[u8]> =
+            pixels.chunks(info.color_type.samples()).collect();
+        assert!(
+            distinct.len() > 50,
+            "{name}: screenshot looks blank ({} colours)",
+            distinct.len()
+        );
+    }
+    let pdf = shots.join("report.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    let run = open(
+        &browser,
+        &page,
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".into(),
+        ],
+    );
+    assert!(run.console.is_empty(), "print: {:?}", run.console);
+    let bytes = std::fs::read(&pdf).expect("a PDF");
+    assert!(
+        bytes.starts_with(b"%PDF") && bytes.len() > 20_000,
+        "PDF of {} bytes",
+        bytes.len()
+    );
+}
+
+/// The checks above must be able to fail: a page that fetches a stylesheet and an image,
+/// a page whose Content-Security-Policy blocks an image, and a page that logs an error.
+#[test]
+fn the_browser_checks_catch_requests_and_console_messages() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, html: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, html).unwrap();
+        p
+    };
+    let fetching = write(
+        "fetching.html",
+        "<!DOCTYPE html><title>x</title><link rel=\"stylesheet\" href=\"https://fonts.googleapis.com/css?family=Roboto\"><img src=\"http://example.com/x.png\">",
+    );
+    let run = open(&browser, &fetching, &["--dump-dom".into()]);
+    assert!(
+        run.page_requests
+            .iter()
+            .any(|u| u.contains("fonts.googleapis.com"))
+            && run.page_requests.iter().any(|u| u.contains("example.com")),
+        "{:?}",
+        run.page_requests
+    );
+    let blocked = write(
+        "blocked.html",
+        "<!DOCTYPE html><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\"><title>x</title><img src=\"http://example.com/x.png\">",
+    );
+    let run = open(&browser, &blocked, &["--dump-dom".into()]);
+    assert!(run.page_requests.is_empty(), "{:?}", run.page_requests);
+    assert!(
+        run.console
+            .iter()
+            .any(|l| l.contains("Content Security Policy")),
+        "{:?}",
+        run.console
+    );
+    let noisy = write(
+        "noisy.html",
+        "<!DOCTYPE html><title>x</title><script>console.error('boom')</script>",
+    );
+    let run = open(&browser, &noisy, &["--dump-dom".into()]);
+    assert!(
+        run.console.iter().any(|l| l.contains("boom")),
+        "{:?}",
+        run.console
+    );
+}
+
+/// A vendor named like a script shows as text in the page, in a real browser.
+#[test]
+fn a_script_in_a_vendor_name_stays_text_in_the_browser() {
+    let Some(browser) = chromium() else { return };
+    let data = common::scratch_copy("tiny");
+    let vendors = data.path().join("vendors.csv");
+    let text = std::fs::read_to_string(&vendors).unwrap();
+    let first_name = text
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .nth(1)
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        &vendors,
+        text.replacen(
+            &first_name,
+            "<script>console.error('pwned')</script><img src=x onerror=alert(1)>",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let res = bin()
+        .arg("report")
+        .arg("--data")
+        .arg(data.path())
+        .arg("--criteria")
+        .arg(common::fixture("criteria/tiny.toml"))
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    let page = out.path().join("report.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        !html.contains("<script") && !html.contains("<img"),
+        "unescaped markup in the page"
+    );
+    let run = open(&browser, &page, &["--dump-dom".into()]);
+    assert!(run.console.is_empty(), "{:?}", run.console);
+    assert!(run.page_requests.is_empty(), "{:?}", run.page_requests);
+    assert!(run
+        .stdout
+        .contains("&lt;script&gt;console.error('pwned')&lt;/script&gt;"));
+}
