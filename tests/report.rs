@@ -303,3 +303,28 @@ fn the_demo_report_has_every_chart_and_the_cost_section() {
     let html = read(&out.path().join("report.html"));
     assert!(html.contains("id=\"cost\"") && html.contains("value-for-money frontier"));
 }
+
+#[test]
+fn every_method_writes_a_report_and_a_csv_without_points() {
+    for method in ["topsis", "vikor", "promethee2"] {
+        let out = tempfile::tempdir().unwrap();
+        let (stdout, _) = report(&fixture("tiny"), out.path(), &["--method", method]);
+        assert!(stdout.contains("How robust"), "{method}: {stdout}");
+        let html = read(&out.path().join("report.html"));
+        assert!(
+            html.contains(&format!("Method <code>{method}</code>")),
+            "{method}"
+        );
+        // No stacked-points chart: only the weighted sum's points add up to the score.
+        assert!(!out.path().join("charts/ranking.svg").exists(), "{method}");
+        let csv_text = read(&out.path().join("ranking.csv"));
+        let mut rows = csv::Reader::from_reader(csv_text.as_bytes());
+        let header = rows.headers().unwrap().clone();
+        let points = header.iter().position(|h| h == "detection.points").unwrap();
+        let first = rows.records().next().unwrap().unwrap();
+        assert_eq!(
+            &first[points], "",
+            "{method}: points of a method without points"
+        );
+    }
+}

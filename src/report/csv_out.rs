@@ -25,7 +25,12 @@ pub fn csv(r: &Ranking) -> Vec<u8> {
             safe(&v.name),
             format!("{:.4}", v.score),
         ];
-        row.extend(v.contributions.iter().map(|x| format!("{x:.4}")));
+        // Methods other than the weighted sum have no per-criterion points: empty cells.
+        if v.contributions.len() == r.criteria.len() {
+            row.extend(v.contributions.iter().map(|x| format!("{x:.4}")));
+        } else {
+            row.extend(std::iter::repeat_n(String::new(), r.criteria.len()));
+        }
         row.extend(
             v.values
                 .iter()
