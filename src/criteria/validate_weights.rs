@@ -426,3 +426,7 @@ fn criterion_normalisation(
         }
     }
 }
+
+#[cfg(test)]
+#[path = "validate_weights_tests.rs"]
+mod tests;
