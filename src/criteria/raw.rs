@@ -43,6 +43,9 @@ pub struct RawSensitivity {
     pub order: Vec<Spanned<Vec<String>>>,
 }
 
+/// One row of the AHP matrix, each entry with its position.
+pub type RawRow = Spanned<Vec<Spanned<toml::Value>>>;
+
 /// `[weights]`: AHP's pairwise comparisons and the blend with objective weights.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,7 +55,7 @@ pub struct RawWeights {
     /// Criterion ids in the order of the matrix's rows and columns.
     pub order: Option<Spanned<Vec<Spanned<String>>>>,
     /// The pairwise comparison matrix: numbers, or strings such as `"1/3"`.
-    pub matrix: Option<Spanned<Vec<Spanned<Vec<Spanned<toml::Value>>>>>>,
+    pub matrix: Option<Spanned<Vec<RawRow>>>,
     pub allow_inconsistent: Option<Spanned<bool>>,
     /// `entropy` or `critic`.
     pub objective: Option<Spanned<String>>,

@@ -275,10 +275,10 @@ fn reciprocal(x: f64) -> String {
 /// The judgement furthest from what the weights imply (a_ij against w_i / w_j), in words.
 fn furthest(a: &[Vec<f64>], r: &Ahp, order: &[String]) -> String {
     let mut best = (0, 1, 0.0);
-    for i in 0..a.len() {
-        for j in 0..a.len() {
-            let ratio = (a[i][j] * r.weights[j] / r.weights[i]).ln().abs();
-            if i != j && a[i][j] >= 1.0 && ratio > best.2 {
+    for (i, row) in a.iter().enumerate() {
+        for (j, &x) in row.iter().enumerate() {
+            let ratio = (x * r.weights[j] / r.weights[i]).ln().abs();
+            if i != j && x >= 1.0 && ratio > best.2 {
                 best = (i, j, ratio);
             }
         }
