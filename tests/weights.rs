@@ -100,6 +100,19 @@ fn file_normalisation_max() {
         &[("bravo", 74.49495), ("alpha", 72.5), ("charlie", 62.97980)],
         1e-4,
     );
+    // Another method from the command line keeps its own normalisation, and says so.
+    let text = tiny_with(|t| {
+        t.replace(
+            "missing = \"error\"",
+            "missing = \"error\"\nnormalisation = \"max\"",
+        )
+    });
+    let (code, _, err) = run(&text, &["--method", "topsis"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: the criteria file's `normalisation` applies to the weighted sum only; `topsis` normalises by its own definition"),
+        "{err}"
+    );
 }
 
 /// `normalisation = "sum"` for the file, with CPU back on min-max. Detection x / 2.92:
