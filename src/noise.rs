@@ -82,6 +82,7 @@ pub fn check(
     let directions: Vec<Direction> = cr.criteria.iter().map(|c| c.direction).collect();
     let weights: Vec<f64> = cr.criteria.iter().map(|c| c.weight).collect();
     let prefs: Vec<PreferenceFunction> = cr.criteria.iter().map(|c| c.preference).collect();
+    let norms: Vec<_> = cr.criteria.iter().map(|c| c.normalisation).collect();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut wins = vec![0usize; matrix.len()];
     let mut draw = matrix.to_vec();
@@ -93,7 +94,7 @@ pub fn check(
                 }
             }
         }
-        let Ok(out) = run(cr.method, &draw, &directions, &weights, &prefs) else {
+        let Ok(out) = run(cr.method, &draw, &directions, &weights, &prefs, &norms) else {
             continue;
         };
         let lead = out.scores[leader];

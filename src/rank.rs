@@ -12,6 +12,7 @@ use crate::metrics::{Lookup, Metrics};
 use crate::problem::{render_all, suggest, Problem};
 use crate::score;
 use crate::score::method::MethodDetails;
+use crate::score::normalisation::Normalisation;
 
 /// A criterion as shown in results.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +66,9 @@ pub struct Ranking {
     /// Every vendor of the dataset, in dataset order (for colours that stay put).
     pub all_vendors: Vec<(String, String)>,
     pub criteria: Vec<CriterionInfo>,
+    /// The weights used and how they were found (direct, AHP, blended with objective ones);
+    /// `criteria[i].weight` is `weights.effective[i]`.
+    pub weights: crate::criteria::WeightsUsed,
     /// Groups as (id, label, share of total).
     pub groups: Vec<(String, String, f64)>,
     /// Best first; ties keep dataset order.
@@ -175,21 +179,59 @@ pub fn rank(
         })
         .collect();
     let directions: Vec<Direction> = cr.criteria.iter().map(|c| c.direction).collect();
-    let weights: Vec<f64> = cr.criteria.iter().map(|c| c.weight).collect();
-    let preferences: Vec<_> = cr.criteria.iter().map(|c| c.preference).collect();
-    let out =
-        score::run::run(cr.method, &matrix, &directions, &weights, &preferences).map_err(|e| {
+    let ids: Vec<String> = kept.iter().map(|&v| ds.vendors[v].id.clone()).collect();
+    let criterion_ids: Vec<String> = cr.criteria.iter().map(|c| c.id.clone()).collect();
+    let subjective: Vec<f64> = cr.criteria.iter().map(|c| c.weight).collect();
+    let filled = score::run::fill_worst(&matrix, &directions);
+    let weights_used = cr
+        .weighting
+        .effective(&subjective, &filled, &directions)
+        .map_err(|e| {
+            let b = cr.weighting.blend.expect("only objective weights can fail");
             RankError::Invalid {
-                problems: vec![Problem::file(
-                    &cr.file,
-                    format!(
-                        "method `{}` cannot score these vendors: {e}",
-                        cr.method.name()
-                    ),
-                )
-                .hint("see docs/methods.md for what each method accepts")],
+                problems: vec![cr
+                    .problem_at(
+                        b.pos,
+                        format!(
+                            "{} weights cannot be computed from the {} ranked vendors: {}",
+                            b.objective.name(),
+                            ids.len(),
+                            e.named(&ids, &criterion_ids)
+                        ),
+                    )
+                    .hint("objective weights need at least two vendors that differ on some criterion (entropy also needs values >= 0); remove `objective` and `blend` to use the file's weights")],
             }
         })?;
+    let weights = weights_used.effective.clone();
+    let preferences: Vec<_> = cr.criteria.iter().map(|c| c.preference).collect();
+    let normalisations: Vec<_> = cr.criteria.iter().map(|c| c.normalisation).collect();
+    if cr.method != crate::criteria::Method::WeightedSum
+        && normalisations.iter().any(|n| *n != Normalisation::MinMax)
+    {
+        warnings.push(format!("the criteria file's `normalisation` applies to the weighted sum only; `{}` normalises by its own definition (docs/methods.md)", cr.method.name()));
+    }
+    let out = score::run::run(
+        cr.method,
+        &matrix,
+        &directions,
+        &weights,
+        &preferences,
+        &normalisations,
+    )
+    .map_err(|e| {
+        let message = format!(
+            "method `{}` cannot score these vendors: {}",
+            cr.method.name(),
+            e.named(&ids, &criterion_ids)
+        );
+        let problem = match e.criterion().and_then(|c| cr.criteria.get(c)) {
+            Some(c) => cr.problem_at(c.metric_pos, message),
+            None => Problem::file(&cr.file, message),
+        };
+        RankError::Invalid {
+            problems: vec![problem.hint("see docs/methods.md for what each method accepts")],
+        }
+    })?;
     let contributions = match &out.details {
         MethodDetails::WeightedSum { contributions } => contributions.clone(),
         _ => vec![Vec::new(); kept.len()],
@@ -207,7 +249,6 @@ pub fn rank(
         })
         .collect();
     ranked.sort_by_key(|r| r.rank);
-    let ids: Vec<String> = kept.iter().map(|&v| ds.vendors[v].id.clone()).collect();
     let spreads: Vec<Vec<_>> = kept
         .iter()
         .map(|&v| {
@@ -225,7 +266,12 @@ pub fn rank(
                 .expect("ranked vendors are kept")
         })
         .collect();
-    let noise = crate::noise::check(cr, &ids, &matrix, &spreads, order[0], &order, seed);
+    // The evidence check redraws the values with the weights held at those used here.
+    let mut used = cr.clone();
+    for (c, w) in used.criteria.iter_mut().zip(&weights) {
+        c.weight = *w;
+    }
+    let noise = crate::noise::check(&used, &ids, &matrix, &spreads, order[0], &order, seed);
     Ok(Ranking {
         title: cr.name.clone(),
         criteria_file: cr.file.clone(),
@@ -242,21 +288,33 @@ pub fn rank(
         criteria: cr
             .criteria
             .iter()
-            .map(|c| CriterionInfo {
+            .enumerate()
+            .map(|(i, c)| CriterionInfo {
                 id: c.id.clone(),
                 label: c.label.clone(),
                 group: c.group.clone(),
                 metric: c.metric.name.clone(),
                 direction: c.direction,
-                weight: c.weight,
+                weight: weights[i],
                 unit: metrics.unit(&c.metric.name),
             })
             .collect(),
         groups: cr
             .groups
             .iter()
-            .map(|g| (g.id.clone(), g.label.clone(), g.weight))
+            .map(|g| {
+                // With objective weights blended in, a group's share is its criteria's.
+                let share = cr
+                    .criteria
+                    .iter()
+                    .zip(&weights)
+                    .filter(|(c, _)| c.group.as_deref() == Some(g.id.as_str()))
+                    .map(|(_, w)| w)
+                    .sum();
+                (g.id.clone(), g.label.clone(), share)
+            })
             .collect(),
+        weights: weights_used,
         ranked,
         excluded,
         warnings,

@@ -389,7 +389,12 @@ fn avc_2021_ranks_by_protection_and_excludes_kaspersky() {
 
 #[test]
 fn every_shipped_criteria_file_checks_clean_on_the_demo_data() {
-    for name in ["msp-default", "budget-first", "federal-contractor"] {
+    for name in [
+        "msp-default",
+        "budget-first",
+        "federal-contractor",
+        "ahp-example",
+    ] {
         let out = bin()
             .arg("check")
             .arg("--data")

@@ -394,6 +394,16 @@ impl Profile {
             p.hint = hint;
             p
         };
+        if cr.weighting.ahp.is_some() {
+            if let Some((id, _, pos)) = self.weights.first() {
+                problems.push(at(
+                    *pos,
+                    format!("`{}` takes its weights from an AHP matrix, so the weight of `{id}` cannot be overridden", cr.file),
+                    Some("change the judgements in the criteria file's `[weights]` matrix, or use a criteria file with direct weights".into()),
+                ));
+                return Err(problems);
+            }
+        }
         for (id, w, pos) in &self.weights {
             match cr.criteria.iter_mut().find(|c| &c.id == id) {
                 Some(c) => c.raw_weight = *w,

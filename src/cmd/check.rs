@@ -35,13 +35,11 @@ pub fn run(a: &InputArgs) -> Result<Outcome, Error> {
         cr.gates.len(),
         cr.method.name()
     ));
-    for c in &cr.criteria {
-        o.push_str(&format!(
-            "  {:<7} {} ({})\n",
-            pct(c.weight),
-            c.id,
-            c.metric.name
-        ));
+    for c in &ranking.criteria {
+        o.push_str(&format!("  {:<7} {} ({})\n", pct(c.weight), c.id, c.metric));
+    }
+    if let Some(note) = ranking.weights.note(ranking.ranked.len()) {
+        o.push_str(&format!("  {note}\n"));
     }
     o.push_str(&format!(
         "ok: {} vendors pass the gates, {} excluded\n",

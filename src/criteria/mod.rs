@@ -7,6 +7,8 @@
 
 mod raw;
 mod validate;
+mod validate_weights;
+pub mod weighting;
 pub mod weights;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +16,9 @@ use std::path::{Path, PathBuf};
 use crate::problem::{render_all, Location, Problem};
 
 pub use validate::parse;
+pub use weighting::{AhpWeights, Blend, Objective, Weighting, WeightsUsed};
+
+use crate::score::normalisation::Normalisation;
 
 /// How criteria combine into one score (docs/methods.md).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -140,13 +145,18 @@ pub struct Criterion {
     pub group: Option<String>,
     pub metric: MetricRef,
     pub direction: Direction,
-    /// The weight as written.
+    /// The weight as written (the AHP weight when the file has a pairwise matrix).
     pub raw_weight: f64,
-    /// The effective weight: share of the group x share within the group; all sum to 1.
+    /// The file's effective weight: share of the group x share within the group, or the
+    /// AHP weight; all sum to 1. Objective weights, which depend on the ranked vendors,
+    /// are blended in when ranking (`Weighting::effective`).
     pub weight: f64,
     pub missing: Missing,
     /// PROMETHEE II's preference function (usual unless the file says otherwise).
     pub preference: crate::score::promethee::PreferenceFunction,
+    /// The weighted sum's normalisation of this criterion (min-max unless the file says
+    /// otherwise).
+    pub normalisation: Normalisation,
     /// Where the metric is named, for later problems.
     pub metric_pos: Pos,
 }
@@ -205,6 +215,9 @@ pub struct Criteria {
     pub gates: Vec<Gate>,
     pub groups: Vec<Group>,
     pub criteria: Vec<Criterion>,
+    /// Where the weights come from: direct, AHP, and any objective weights to blend in
+    /// when ranking.
+    pub weighting: Weighting,
     /// What the file says about the weights for SMAA (uniform when absent).
     pub weight_spec: crate::sensitivity::WeightSpec,
     /// Where `[sensitivity]` is, for problems found when sampling.

@@ -18,6 +18,10 @@ pub struct RawCriteria {
     /// VIKOR's strategy weight.
     pub vikor_v: Option<Spanned<f64>>,
     pub missing: Option<Spanned<String>>,
+    /// The weighted sum's normalisation for every criterion without its own.
+    pub normalisation: Option<Spanned<String>>,
+    /// Where the weights come from: direct (default), AHP, blended with objective ones.
+    pub weights: Option<Spanned<RawWeights>>,
     #[serde(default)]
     pub gate: Vec<Spanned<RawGate>>,
     #[serde(default)]
@@ -39,6 +43,26 @@ pub struct RawSensitivity {
     pub order: Vec<Spanned<Vec<String>>>,
 }
 
+/// One row of the AHP matrix, each entry with its position.
+pub type RawRow = Spanned<Vec<Spanned<toml::Value>>>;
+
+/// `[weights]`: AHP's pairwise comparisons and the blend with objective weights.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWeights {
+    /// `direct` or `ahp`.
+    pub method: Option<Spanned<String>>,
+    /// Criterion ids in the order of the matrix's rows and columns.
+    pub order: Option<Spanned<Vec<Spanned<String>>>>,
+    /// The pairwise comparison matrix: numbers, or strings such as `"1/3"`.
+    pub matrix: Option<Spanned<Vec<RawRow>>>,
+    pub allow_inconsistent: Option<Spanned<bool>>,
+    /// `entropy` or `critic`.
+    pub objective: Option<Spanned<String>>,
+    /// Share of the subjective weights in the blend, 0 to 1.
+    pub blend: Option<Spanned<f64>>,
+}
+
 /// `[group.<id>]`
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -58,9 +82,12 @@ pub struct RawCriterion {
     pub group: Option<Spanned<String>>,
     pub metric: Spanned<String>,
     pub direction: Spanned<String>,
-    pub weight: Spanned<f64>,
+    /// Required with direct weights, refused with AHP ones.
+    pub weight: Option<Spanned<f64>>,
     pub aggregate: Option<Spanned<String>>,
     pub missing: Option<Spanned<String>>,
+    /// A name (`vector`, ...) or a value function `{ best = 3, worst = 9 }`.
+    pub normalisation: Option<Spanned<toml::Value>>,
     /// PROMETHEE II preference function and its thresholds.
     pub preference: Option<Spanned<String>>,
     pub q: Option<Spanned<f64>>,

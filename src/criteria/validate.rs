@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use toml::Spanned;
 
 use super::raw::{RawCriteria, RawCriterion, RawGate};
+use super::validate_weights;
 use super::weights::WeightProblem;
 use super::*;
 use crate::problem::{backticks, suggest};
@@ -16,19 +17,19 @@ const MISSING: [&str; 3] = ["error", "worst", "exclude-vendor"];
 const AGGREGATES: [&str; 3] = ["mean", "latest", "min"];
 const LEVELS: [&str; 3] = ["pass", "partial", "fail"];
 
-struct Ctx<'a> {
-    file: &'a str,
+pub(super) struct Ctx<'a> {
+    pub(super) file: &'a str,
     text: &'a str,
-    problems: Vec<Problem>,
+    pub(super) problems: Vec<Problem>,
 }
 
 impl Ctx<'_> {
-    fn pos(&self, offset: usize) -> Pos {
+    pub(super) fn pos(&self, offset: usize) -> Pos {
         let (line, column) = crate::problem::line_column(self.text, offset);
         Pos { line, column }
     }
 
-    fn at<T>(&mut self, s: &Spanned<T>, message: String, hint: Option<String>) {
+    pub(super) fn at<T>(&mut self, s: &Spanned<T>, message: String, hint: Option<String>) {
         let pos = self.pos(s.span().start);
         let mut p = Problem::at(self.file, pos.location(), message);
         p.hint = hint;
@@ -36,7 +37,12 @@ impl Ctx<'_> {
     }
 
     /// A value from a fixed list, with a "did you mean" hint.
-    fn pick<'c>(&mut self, s: &Spanned<String>, key: &str, choices: &[&'c str]) -> Option<&'c str> {
+    pub(super) fn pick<'c>(
+        &mut self,
+        s: &Spanned<String>,
+        key: &str,
+        choices: &[&'c str],
+    ) -> Option<&'c str> {
         let v = s.get_ref().as_str();
         let found = choices.iter().copied().find(|c| *c == v);
         if found.is_none() {
@@ -155,9 +161,12 @@ pub fn parse(file: &str, text: &str) -> Result<Criteria, Vec<Problem>> {
     let gates = gates(&mut cx, &raw.gate);
     let (groups, mut criteria) = weights(&mut cx, &raw, missing);
     preferences(&mut cx, &raw, &mut criteria, method);
+    validate_weights::normalisations(&mut cx, &raw, &mut criteria, method);
+    let weighting = validate_weights::weighting(&mut cx, &raw, &mut criteria);
     let (weight_spec, weight_spec_pos) = sensitivity(&mut cx, &raw, &criteria);
     if cx.problems.is_empty() {
         Ok(Criteria {
+            weighting,
             weight_spec,
             weight_spec_pos,
             file: file.to_string(),
@@ -273,6 +282,7 @@ fn weights(cx: &mut Ctx, raw: &RawCriteria, missing: Missing) -> (Vec<Group>, Ve
         .collect();
     let mut criteria = Vec::new();
     let mut ids = HashSet::new();
+    let ahp = validate_weights::uses_ahp(raw);
     for c in &raw.criterion {
         let c: &RawCriterion = c.get_ref();
         if !ids.insert(c.id.get_ref().clone()) {
@@ -323,10 +333,22 @@ fn weights(cx: &mut Ctx, raw: &RawCriteria, missing: Missing) -> (Vec<Group>, Ve
             group,
             metric,
             direction,
-            raw_weight: cx.weight(&c.weight, &format!("criterion `{}`", c.id.get_ref())),
+            raw_weight: match (&c.weight, ahp) {
+                (Some(w), false) => cx.weight(w, &format!("criterion `{}`", c.id.get_ref())),
+                (None, false) => {
+                    cx.at(&c.id, format!("criterion `{}` has no `weight`", c.id.get_ref()), Some("give it a relative weight such as `weight = 1`, or take the weights from an AHP matrix (`[weights] method = \"ahp\"`)".into()));
+                    0.0
+                }
+                (Some(w), true) => {
+                    cx.at(w, format!("criterion `{}` has a `weight`, but the weights come from the AHP matrix", c.id.get_ref()), Some("remove `weight` (the matrix in `[weights]` decides), or use direct weights".into()));
+                    0.0
+                }
+                (None, true) => 0.0, // set from the matrix
+            },
             weight: 0.0,
             missing: cx.missing(&c.missing).unwrap_or(missing),
             preference: PreferenceFunction::Usual,
+            normalisation: Normalisation::MinMax,
             metric_pos: cx.pos(c.metric.span().start),
         });
     }
@@ -338,7 +360,9 @@ fn weights(cx: &mut Ctx, raw: &RawCriteria, missing: Missing) -> (Vec<Group>, Ve
         );
         return (groups, criteria);
     }
-    normalise(cx, raw, &mut groups, &mut criteria);
+    if !ahp {
+        normalise(cx, raw, &mut groups, &mut criteria);
+    }
     (groups, criteria)
 }
 
@@ -532,9 +556,10 @@ fn normalise(cx: &mut Ctx, raw: &RawCriteria, groups: &mut [Group], criteria: &m
     for p in super::weights::normalise(groups, criteria) {
         let (msg, hint) = p.describe();
         match &p {
-            WeightProblem::AllCriteriaZero => {
-                cx.at(&raw.criterion[0].get_ref().weight, msg, Some(hint))
-            }
+            WeightProblem::AllCriteriaZero => match &raw.criterion[0].get_ref().weight {
+                Some(w) => cx.at(w, msg, Some(hint)),
+                None => cx.at(&raw.criterion[0].get_ref().id, msg, Some(hint)),
+            },
             WeightProblem::GroupEmpty(g) | WeightProblem::GroupCriteriaZero(g, _) => {
                 cx.at(&raw.group[g], msg, Some(hint))
             }

@@ -36,6 +36,7 @@ pub fn json(r: &Ranking) -> Vec<u8> {
         "dataset": r.dataset,
         "groups": groups,
         "criteria": criteria,
+        "weights": serde_json::to_value(&r.weights).expect("plain values"),
         "vendors": vendors,
         "warnings": r.warnings,
         "higher_is_better": r.higher_is_better,

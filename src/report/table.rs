@@ -82,6 +82,9 @@ pub fn table(r: &Ranking) -> String {
             super::direction_words(c.direction)
         ));
     }
+    if let Some(note) = r.weights.note(r.ranked.len()) {
+        out.push_str(&format!("  {note}\n"));
+    }
     if !r.excluded.is_empty() {
         out.push_str("\nExcluded:\n");
         for x in &r.excluded {

@@ -105,3 +105,109 @@ pub enum ScoreError {
         len: usize,
     },
 }
+
+impl ScoreError {
+    /// The criterion (column) the error is about, if any.
+    pub fn criterion(&self) -> Option<usize> {
+        match self {
+            ScoreError::NonFinite { criterion, .. }
+            | ScoreError::BadWeight { criterion, .. }
+            | ScoreError::NonPositiveValue { criterion, .. }
+            | ScoreError::NegativeValue { criterion, .. }
+            | ScoreError::BadParameter { criterion, .. }
+            | ScoreError::ThresholdOrder { criterion, .. } => Some(*criterion),
+            _ => None,
+        }
+    }
+
+    /// The message with the 0-based positions replaced by names: `vendors[alternative]`
+    /// and `criteria[criterion]` (a position without a name keeps its number).
+    pub fn named(&self, vendors: &[String], criteria: &[String]) -> String {
+        let v = |i: &usize| vendors.get(*i).cloned().unwrap_or_else(|| i.to_string());
+        let c = |i: &usize| criteria.get(*i).cloned().unwrap_or_else(|| i.to_string());
+        match self {
+            ScoreError::NonFinite {
+                alternative,
+                criterion,
+                value,
+            } => format!(
+                "vendor `{}` has `{value}` on criterion `{}`, expected a finite number",
+                v(alternative),
+                c(criterion)
+            ),
+            ScoreError::NonPositiveValue {
+                method,
+                alternative,
+                criterion,
+                value,
+            } => format!(
+                "{method} needs values > 0: vendor `{}` has `{value}` on criterion `{}`",
+                v(alternative),
+                c(criterion)
+            ),
+            ScoreError::NegativeValue {
+                method,
+                alternative,
+                criterion,
+                value,
+            } => format!(
+                "{method} needs values >= 0: vendor `{}` has `{value}` on criterion `{}`",
+                v(alternative),
+                c(criterion)
+            ),
+            ScoreError::BadWeight { criterion, value } => format!(
+                "weight of criterion `{}` is `{value}`, expected a finite number >= 0",
+                c(criterion)
+            ),
+            ScoreError::BadParameter {
+                criterion,
+                name,
+                value,
+                expected,
+            } => format!(
+                "criterion `{}`: {name} is `{value}`, expected a finite number {expected}",
+                c(criterion)
+            ),
+            ScoreError::ThresholdOrder { criterion, q, p } => format!(
+                "criterion `{}`: indifference threshold q `{q}` is greater than preference threshold p `{p}`",
+                c(criterion)
+            ),
+            ScoreError::RaggedRow {
+                alternative,
+                len,
+                expected,
+            } => format!(
+                "vendor `{}` has `{len}` values, expected `{expected}`",
+                v(alternative)
+            ),
+            other => other.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_messages_name_the_vendor_and_criterion() {
+        let e = ScoreError::NonPositiveValue {
+            method: "the weighted product",
+            alternative: 1,
+            criterion: 0,
+            value: 0.0,
+        };
+        let names = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            e.named(&names(&["alpha", "bravo"]), &names(&["breakages"])),
+            "the weighted product needs values > 0: vendor `bravo` has `0` on criterion `breakages`"
+        );
+        assert_eq!(e.criterion(), Some(0));
+        // Without names the positions stay.
+        assert!(e.named(&[], &[]).contains("vendor `1`"));
+        assert_eq!(
+            ScoreError::NoCriteria.named(&[], &[]),
+            "the decision matrix has no criteria"
+        );
+    }
+}

@@ -7,6 +7,7 @@
 pub mod consensus;
 pub mod error;
 pub mod method;
+pub mod normalisation;
 pub mod normalise;
 pub mod promethee;
 pub mod run;
@@ -41,26 +42,7 @@ pub fn weighted_sum(
     directions: &[Direction],
     weights: &[f64],
 ) -> Scored {
-    let n = matrix.len();
-    let k = directions.len();
-    let mut contributions = vec![vec![0.0; k]; n];
-    for c in 0..k {
-        let column: Vec<Option<f64>> = matrix.iter().map(|row| row[c]).collect();
-        let norm = normalise::min_max(&column, directions[c]);
-        for v in 0..n {
-            contributions[v][c] = 100.0 * weights[c] * norm[v];
-        }
-    }
-    let scores: Vec<f64> = contributions
-        .iter()
-        .map(|row| row.iter().sum::<f64>().clamp(0.0, 100.0))
-        .collect();
-    let ranks = competition_ranks(&scores);
-    Scored {
-        scores,
-        contributions,
-        ranks,
-    }
+    normalisation::weighted_sum_with(matrix, directions, weights, &[])
 }
 
 /// Standard competition ranks ("1224"): higher score is better, scores within

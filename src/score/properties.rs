@@ -1,5 +1,6 @@
 //! Property tests of the scoring methods: finite scores for any finite input, invariance
-//! of min-max rankings under shifting a benefit column, dominance, and row order.
+//! of min-max rankings under shifting a benefit column, dominance, row order, and the
+//! weighted sum under every normalisation a criteria file can choose.
 //!
 //! Dominance holds for every method here on a fixed set of alternatives: if a is at least
 //! as good as b on every criterion, each normalised value, distance, regret and pairwise
@@ -12,6 +13,8 @@ use proptest::prelude::*;
 
 use super::consensus::{borda, kendall_tau_b, spearman_rho};
 use super::method::MethodOutput;
+use super::normalisation::{weighted_sum_with, Normalisation};
+use super::normalise::ValueFunction;
 use super::promethee::{promethee_ii, PreferenceFunction};
 use super::topsis::{topsis, TopsisNormalisation};
 use super::vikor::vikor;
@@ -176,6 +179,51 @@ proptest! {
         let x = weighted_product(&p.0, &p.1, &p.2, WpmNormalisation::Max).unwrap();
         let y = weighted_product(&p.0, &p.1, &p.2, WpmNormalisation::Sum).unwrap();
         prop_assert_eq!(x.ranks, y.ranks);
+    }
+
+    /// The weighted sum under every normalisation a criteria file can choose, with missing
+    /// values: scores finite, in 0..=100 and the sum of their contributions; improving
+    /// one value never lowers that vendor's score.
+    #[test]
+    fn every_file_normalisation_is_finite_and_monotone(
+        p in problem(true),
+        kinds in prop::collection::vec(0usize..5, 4),
+        holes in prop::collection::vec(any::<bool>(), 40),
+        pick in 0usize..9,
+        gain in 0.0f64..100.0,
+    ) {
+        let (m, d, w) = p;
+        let n = d.len();
+        let norms: Vec<Normalisation> = (0..n)
+            .map(|j| match kinds[j] {
+                0 => Normalisation::MinMax,
+                1 => Normalisation::Vector,
+                2 => Normalisation::Max,
+                3 => Normalisation::Sum,
+                _ => {
+                    let f = match d[j] { Max => ValueFunction::new(5.0, 1.0), Min => ValueFunction::new(1.0, 5.0) };
+                    Normalisation::ValueFunction(f.unwrap())
+                }
+            })
+            .collect();
+        let wrapped: Vec<Vec<Option<f64>>> = m
+            .iter()
+            .enumerate()
+            .map(|(i, r)| r.iter().enumerate().map(|(j, &x)| (!holes[(i * 4 + j) % 40]).then_some(x)).collect())
+            .collect();
+        let s = weighted_sum_with(&wrapped, &d, &w, &norms);
+        for (score, parts) in s.scores.iter().zip(&s.contributions) {
+            prop_assert!(score.is_finite() && (0.0..=100.0).contains(score), "{s:?}");
+            prop_assert!((parts.iter().sum::<f64>() - score).abs() < 1e-9, "{s:?}");
+        }
+        let v = pick % m.len();
+        for j in 0..n {
+            let Some(x) = wrapped[v][j] else { continue };
+            let mut better = wrapped.clone();
+            better[v][j] = Some(match d[j] { Max => x + gain, Min => x / (1.0 + gain) });
+            let after = weighted_sum_with(&better, &d, &w, &norms).scores[v];
+            prop_assert!(after >= s.scores[v] - 1e-9, "{j}: {} -> {after}", s.scores[v]);
+        }
     }
 
     #[test]

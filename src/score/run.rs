@@ -5,24 +5,29 @@
 //! the worst value present in its column (the same "worst" meaning, in the column's
 //! own units); a column with no value at all gets a constant, which adds nothing.
 
+use super::error::ScoreError;
 use super::method::MethodOutput;
+use super::normalisation::{weighted_sum_with, Normalisation};
 use super::promethee::{promethee_ii, PreferenceFunction};
 use super::topsis::{topsis, TopsisNormalisation};
 use super::vikor::vikor;
 use super::wpm::{weighted_product, WpmNormalisation};
-use super::{error::ScoreError, weighted_sum};
 use crate::criteria::{Direction, Method};
 
 /// Scores `matrix` (vendors x criteria, `None` = missing, scored as worst) with `method`.
+///
+/// `normalisations` (one per criterion, or empty for min-max) apply to the weighted sum
+/// only: the other methods normalise as their definitions say (docs/methods.md).
 pub fn run(
     method: Method,
     matrix: &[Vec<Option<f64>>],
     directions: &[Direction],
     weights: &[f64],
     preferences: &[PreferenceFunction],
+    normalisations: &[Normalisation],
 ) -> Result<MethodOutput, ScoreError> {
     if method == Method::WeightedSum {
-        return Ok(weighted_sum(matrix, directions, weights).into());
+        return Ok(weighted_sum_with(matrix, directions, weights, normalisations).into());
     }
     let filled = fill_worst(matrix, directions);
     match method {
@@ -90,6 +95,7 @@ mod tests {
                 &dirs,
                 &[0.5, 0.5],
                 &[PreferenceFunction::Usual; 2],
+                &[],
             )
             .unwrap();
             assert_eq!(out.ranks, vec![1, 3, 2], "{}", method.name());

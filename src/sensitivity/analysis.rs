@@ -8,6 +8,7 @@ use super::{
 };
 use crate::criteria::{Direction, Method};
 use crate::rank::Ranking;
+use crate::score::normalisation::Normalisation;
 use crate::score::promethee::PreferenceFunction;
 use crate::score::run::{fill_worst, run};
 
@@ -16,6 +17,8 @@ pub struct MethodScorer {
     pub method: Method,
     pub directions: Vec<Direction>,
     pub preferences: Vec<PreferenceFunction>,
+    /// The weighted sum's normalisations (empty: min-max).
+    pub normalisations: Vec<Normalisation>,
 }
 
 impl Scorer for MethodScorer {
@@ -30,6 +33,7 @@ impl Scorer for MethodScorer {
             &self.directions,
             weights,
             &self.preferences,
+            &self.normalisations,
         ) {
             Ok(out) if out.higher_is_better => out.scores,
             Ok(out) => out.scores.into_iter().map(|s| -s).collect(),
@@ -87,12 +91,16 @@ pub fn analyse(
     let wsm = WeightedSumScorer {
         directions: directions.clone(),
     };
+    let normalisations: Vec<Normalisation> = cr.criteria.iter().map(|c| c.normalisation).collect();
+    // The fast linear path of the weighted sum assumes min-max normalisation.
+    let min_max = normalisations.iter().all(|n| *n == Normalisation::MinMax);
     let other = MethodScorer {
         method,
         directions,
         preferences,
+        normalisations,
     };
-    let scorer: &dyn Scorer = if method == Method::WeightedSum {
+    let scorer: &dyn Scorer = if method == Method::WeightedSum && min_max {
         &wsm
     } else {
         &other
