@@ -492,8 +492,13 @@ fn cost_section(i: &Inputs, frontier: Option<&Figure>) -> Section {
 
 fn method(i: &Inputs, sens: &[Figure]) -> Section {
     let r = i.ranking;
+    let weights = r
+        .weights
+        .note(r.ranked.len())
+        .map(|n| format!("Effective {n}."))
+        .unwrap_or_else(|| "Weights are the criteria file's, normalised to sum to 100%.".into());
     let mut blocks = vec![Block::Paragraph(format!(
-        "Method `{}`: {} Weights are the criteria file's, normalised to sum to 100%.",
+        "Method `{}`: {} {weights}",
         r.method,
         score_caption(r).trim_end_matches(':').to_string() + "."
     ))];
