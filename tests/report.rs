@@ -328,3 +328,38 @@ fn every_method_writes_a_report_and_a_csv_without_points() {
         );
     }
 }
+
+#[test]
+fn a_single_remaining_vendor_is_reported_without_a_comparison() {
+    let criteria = tempfile::NamedTempFile::new().unwrap();
+    let text = read(&fixture("criteria/tiny.toml")).replacen(
+        "[[criterion]]",
+        "[[gate]]\nid = \"strict\"\nmetric = \"pilot.detection_rate\"\nmin = 0.985\n\n[[criterion]]",
+        1,
+    );
+    std::fs::write(criteria.path(), text).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let res = bin()
+        .arg("report")
+        .arg("--data")
+        .arg(fixture("tiny"))
+        .arg("--criteria")
+        .arg(criteria.path())
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&res.stdout);
+    assert!(
+        stdout.contains("`alpha` is the only vendor that passes the gates"),
+        "{stdout}"
+    );
+    let html = read(&out.path().join("report.html"));
+    assert!(html.contains("gate <code>strict</code>") || html.contains("<code>strict</code>"));
+    assert!(!out.path().join("charts/acceptability.svg").exists());
+}

@@ -105,6 +105,16 @@ fn find<'a>(figs: &'a [Figure], name: &str) -> Option<&'a Figure> {
 pub fn robustness(i: &Inputs) -> Option<(&'static str, Tone, String)> {
     let r = i.ranking;
     let top = r.ranked.first()?;
+    if r.ranked.len() == 1 {
+        return Some((
+            "not applicable",
+            Tone::Caution,
+            format!(
+                "How robust: not applicable. `{}` is the only vendor that passes the gates, so there is no runner-up to compare it with.",
+                top.vendor
+            ),
+        ));
+    }
     let tied_evidence: Vec<&str> = r.noise.as_ref().map_or(Vec::new(), |n| n.tied());
     let share = i.analysis.and_then(|a| {
         a.vendors
