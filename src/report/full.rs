@@ -289,10 +289,17 @@ fn evidence(i: &Inputs, ranking_figs: &[Figure], forest: &[Figure]) -> Section {
         rows: Vec::new(),
     };
     for (c, info) in r.criteria.iter().enumerate() {
-        let mut row = vec![
-            format!("{} ({})", info.label, info.unit),
-            direction_words(info.direction).into(),
-        ];
+        // The label often names the unit already ("... per endpoint-day").
+        let label = if info.label.contains(&info.unit) || info.unit.is_empty() {
+            info.label.clone()
+        } else {
+            format!("{} ({})", info.label, info.unit)
+        };
+        let better = match info.direction {
+            crate::criteria::Direction::Max => "higher",
+            crate::criteria::Direction::Min => "lower",
+        };
+        let mut row = vec![label, better.into()];
         row.extend(r.ranked.iter().map(|v| fmt_value(info, v.values[c])));
         t.rows.push(row);
     }
