@@ -309,7 +309,7 @@ fn evidence(i: &Inputs, ranking_figs: &[Figure], forest: &[Figure]) -> Section {
     }
     if let Some(p) = i.pilot {
         let in_use = charts::pilot_metrics_in_use(r, i.criteria);
-        blocks.extend(pilot_blocks(p, &in_use, forest));
+        blocks.extend(pilot_blocks(r, p, &in_use, forest));
     }
     Section {
         id: "evidence",
@@ -328,11 +328,20 @@ fn pilot_value(kind: Kind, x: f64) -> String {
 
 /// The pilot metrics the criteria use: forest plots, the table with intervals, the ties at
 /// the top, and the go/no-go checklist (every metric is in `tables/pilot_metrics`).
-fn pilot_blocks(p: &PilotReport, in_use: &[String], forest: &[Figure]) -> Vec<Block> {
+fn pilot_blocks(r: &Ranking, p: &PilotReport, in_use: &[String], forest: &[Figure]) -> Vec<Block> {
     let mut blocks = vec![Block::Heading("Pilot".into())];
     let Some((_, vendors)) = p.groups.first() else {
         return Vec::new();
     };
+    // Ranked vendors in rank order, then the excluded ones.
+    let mut vendors: Vec<&crate::pilot::VendorPilot> = vendors.iter().collect();
+    vendors.sort_by_key(|v| {
+        let id = &p.vendor_ids[v.vendor];
+        r.ranked
+            .iter()
+            .position(|x| &x.vendor == id)
+            .unwrap_or(usize::MAX)
+    });
     let mut t = Table::new(
         &["vendor", "metric", "value", "n", "95% interval"],
         &[false, false, true, true, false],
