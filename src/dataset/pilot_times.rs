@@ -1,0 +1,143 @@
+//! The incident times (MTTD, MTTR) of the pilot, gathered per (vendor, client, role)
+//! from the per-endpoint lists that the one aggregation pass collects.
+//!
+//! The values are kept as they are, not counted by value: a daily export has nearly as
+//! many distinct times as incidents, so counting them (a hash over float keys) cost more
+//! than it saved. Each group's values are sorted, so the result does not depend on the
+//! order in which polars handed the rows over.
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+
+use super::pilot_frame::EndpointAgg;
+use super::types::Role;
+
+/// The incident times of one (vendor, client, role).
+///
+/// The rows that report a time are ordered by (MTTD, MTTR), a missing value first; `mttd`
+/// and `mttr` are the values present, in that order (so `mttd` ascends).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TimeGroup {
+    pub vendor: usize,
+    pub client: String,
+    pub role: Option<Role>,
+    pub mttd: Vec<f64>,
+    pub mttr: Vec<f64>,
+}
+
+/// Stands for a missing time while sorting: below every valid (non-negative) time.
+const MISSING: f64 = f64::NEG_INFINITY;
+
+/// Groups the per-endpoint time lists: `endpoints[i]` is the endpoint of row `i` of the
+/// `mttd` and `mttr` list columns, whose entries pair up (NaN where a row lacks one of
+/// the two times, null where it has neither). Groups come out in (vendor, client, role)
+/// order.
+pub fn gather(
+    endpoints: &[EndpointAgg],
+    mttd: &Column,
+    mttr: &Column,
+) -> PolarsResult<Vec<TimeGroup>> {
+    let (mttd, mttr) = (Lists::new(mttd)?, Lists::new(mttr)?);
+    polars_ensure!(
+        mttd.len() == endpoints.len() && mttr.len() == endpoints.len(),
+        ComputeError: "times lists do not match the endpoints"
+    );
+    let mut index: HashMap<(usize, &str, Option<Role>), usize> = HashMap::new();
+    let mut pairs: Vec<Vec<(f64, f64)>> = Vec::new();
+    for (i, e) in endpoints.iter().enumerate() {
+        let (d, r) = (mttd.row(i), mttr.row(i));
+        polars_ensure!(d.len() == r.len(), ComputeError: "times lists do not pair up");
+        if d.is_empty() {
+            continue;
+        }
+        let slot = *index
+            .entry((e.vendor, e.client.as_str(), e.role))
+            .or_insert_with(|| {
+                pairs.push(Vec::new());
+                pairs.len() - 1
+            });
+        pairs[slot].extend(d.iter().zip(r).filter_map(|(d, r)| {
+            let d = d.map(|x| if x.is_nan() { MISSING } else { x });
+            let r = r.map(|x| if x.is_nan() { MISSING } else { x });
+            Some((d?, r?))
+        }));
+    }
+    let mut keys: Vec<((usize, &str, Option<Role>), usize)> = index.into_iter().collect();
+    keys.sort_unstable();
+    sort_all(&mut pairs);
+    Ok(keys
+        .into_iter()
+        .map(|((vendor, client, role), slot)| {
+            let p = std::mem::take(&mut pairs[slot]);
+            TimeGroup {
+                vendor,
+                client: client.to_string(),
+                role,
+                mttd: p.iter().map(|x| x.0).filter(|x| *x != MISSING).collect(),
+                mttr: p.iter().map(|x| x.1).filter(|x| *x != MISSING).collect(),
+            }
+        })
+        .collect())
+}
+
+/// Sorts every group's pairs, the groups shared between two threads.
+fn sort_all(groups: &mut [Vec<(f64, f64)>]) {
+    let sort = |g: &mut [Vec<(f64, f64)>]| {
+        for p in g {
+            p.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        }
+    };
+    // Split at half the values, so both threads get about the same work.
+    let total: usize = groups.iter().map(Vec::len).sum();
+    let mut seen = 0;
+    let mid = groups
+        .iter()
+        .position(|g| {
+            seen += g.len();
+            seen * 2 >= total
+        })
+        .map_or(groups.len(), |i| i + 1);
+    let (a, b) = groups.split_at_mut(mid);
+    std::thread::scope(|s| {
+        s.spawn(|| sort(a));
+        sort(b);
+    });
+}
+
+/// The rows of a list column of floats: each row's values (null entries as `None`).
+struct Lists {
+    offsets: Vec<usize>,
+    valid: Vec<bool>,
+    values: Vec<Option<f64>>,
+}
+
+impl Lists {
+    fn new(c: &Column) -> PolarsResult<Self> {
+        let ca = c.list()?.rechunk();
+        let arr = ca.downcast_as_array();
+        let values = Series::try_from((PlSmallStr::EMPTY, arr.values().clone()))?
+            .cast(&DataType::Float64)?;
+        Ok(Lists {
+            offsets: arr.offsets().iter().map(|o| *o as usize).collect(),
+            // A null row (a group without rows) reads as empty.
+            valid: match arr.validity() {
+                Some(v) => v.iter().collect(),
+                None => vec![true; arr.offsets().len_proxy()],
+            },
+            values: values.f64()?.iter().collect(),
+        })
+    }
+
+    fn row(&self, i: usize) -> &[Option<f64>] {
+        if self.valid[i] {
+            &self.values[self.offsets[i]..self.offsets[i + 1]]
+        } else {
+            &[]
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+}
