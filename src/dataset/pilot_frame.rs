@@ -471,8 +471,12 @@ mod tests {
     const HEAD: &str = "vendor,client,endpoint,role,date,days,install_ok,cpu_overhead_pct,malware_samples,malware_detected,false_positives,mttd_minutes";
 
     fn run(body: &str) -> Result<Aggregated, NeedsDiagnosis> {
-        let csv = format!("{HEAD}\n{body}");
-        let header: Vec<String> = HEAD.split(',').map(str::to_string).collect();
+        run_with(HEAD, body)
+    }
+
+    fn run_with(head: &str, body: &str) -> Result<Aggregated, NeedsDiagnosis> {
+        let csv = format!("{head}\n{body}");
+        let header: Vec<String> = head.split(',').map(str::to_string).collect();
         let index: VendorIndex = [("a".to_string(), 0), ("b".to_string(), 1)]
             .into_iter()
             .collect();
@@ -511,6 +515,40 @@ mod tests {
         );
         assert_eq!(aggs[1].install_ok, Some(false));
         assert_eq!(aggs[1].counts[0], (0, 0.0));
+    }
+
+    /// The times of a (vendor, client, role) come from all its endpoints, ordered by
+    /// (MTTD, MTTR) with a missing value first; each MTTR stays with its row's MTTD.
+    #[test]
+    fn times_are_gathered_per_group_in_pair_order() {
+        let head = "vendor,client,endpoint,role,days,mttd_minutes,mttr_minutes";
+        let (_, _, times) = run_with(
+            head,
+            "a,c,e1,workstation,1,5,20\n\
+             a,c,e1,workstation,1,2,30\n\
+             a,c,e2,workstation,1,,10\n\
+             a,c,e2,workstation,1,2,25\n\
+             a,c,e2,workstation,1,,\n\
+             a,c,e3,server,1,1.5,\n\
+             b,c,e4,workstation,1,,\n",
+        )
+        .unwrap();
+        let got: Vec<(usize, Option<Role>, Vec<f64>, Vec<f64>)> = times
+            .into_iter()
+            .map(|t| (t.vendor, t.role, t.mttd, t.mttr))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    0,
+                    Some(Role::Workstation),
+                    vec![2.0, 2.0, 5.0],
+                    vec![10.0, 25.0, 30.0, 20.0]
+                ),
+                (0, Some(Role::Server), vec![1.5], vec![]),
+            ]
+        );
     }
 
     #[test]

@@ -26,9 +26,6 @@ pub struct TimeGroup {
     pub mttr: Vec<f64>,
 }
 
-/// Stands for a missing time while sorting: below every valid (non-negative) time.
-const MISSING: f64 = f64::NEG_INFINITY;
-
 /// Groups the per-endpoint time lists: `endpoints[i]` is the endpoint of row `i` of the
 /// `mttd` and `mttr` list columns, whose entries pair up (NaN where a row lacks one of
 /// the two times, null where it has neither). Groups come out in (vendor, client, role)
@@ -44,9 +41,9 @@ pub fn gather(
         ComputeError: "times lists do not match the endpoints"
     );
     let mut index: HashMap<(usize, &str, Option<Role>), usize> = HashMap::new();
-    let mut pairs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut pairs: Vec<Vec<u128>> = Vec::new();
     for (i, e) in endpoints.iter().enumerate() {
-        let (d, r) = (mttd.row(i), mttr.row(i));
+        let (d, r) = (mttd.row(i)?, mttr.row(i)?);
         polars_ensure!(d.len() == r.len(), ComputeError: "times lists do not pair up");
         if d.is_empty() {
             continue;
@@ -57,37 +54,51 @@ pub fn gather(
                 pairs.push(Vec::new());
                 pairs.len() - 1
             });
-        pairs[slot].extend(d.iter().zip(r).filter_map(|(d, r)| {
-            let d = d.map(|x| if x.is_nan() { MISSING } else { x });
-            let r = r.map(|x| if x.is_nan() { MISSING } else { x });
-            Some((d?, r?))
-        }));
+        pairs[slot].extend(
+            d.iter()
+                .zip(r)
+                .map(|(d, r)| u128::from(key(*d)) << 64 | u128::from(key(*r)))
+                .filter(|k| *k != 0),
+        );
     }
     let mut keys: Vec<((usize, &str, Option<Role>), usize)> = index.into_iter().collect();
     keys.sort_unstable();
     sort_all(&mut pairs);
     Ok(keys
         .into_iter()
-        .map(|((vendor, client, role), slot)| {
+        .filter_map(|((vendor, client, role), slot)| {
+            // An endpoint whose rows report no time still yields a list (of nulls).
             let p = std::mem::take(&mut pairs[slot]);
-            TimeGroup {
+            (!p.is_empty()).then(|| TimeGroup {
                 vendor,
                 client: client.to_string(),
                 role,
-                mttd: p.iter().map(|x| x.0).filter(|x| *x != MISSING).collect(),
-                mttr: p.iter().map(|x| x.1).filter(|x| *x != MISSING).collect(),
-            }
+                mttd: p.iter().filter_map(|k| value((k >> 64) as u64)).collect(),
+                mttr: p.iter().filter_map(|k| value(*k as u64)).collect(),
+            })
         })
         .collect())
 }
 
+/// A time as a sort key: 0 when missing (NaN), else above 0 in the order of the values
+/// (times are checked to be finite and not negative, whose bit patterns sort like the
+/// numbers; `-0.0` counts as `0.0`).
+fn key(x: f64) -> u64 {
+    if x.is_nan() {
+        0
+    } else {
+        (x + 0.0).to_bits() + 1
+    }
+}
+
+/// The time a sort key stands for.
+fn value(k: u64) -> Option<f64> {
+    (k != 0).then(|| f64::from_bits(k - 1))
+}
+
 /// Sorts every group's pairs, the groups shared between two threads.
-fn sort_all(groups: &mut [Vec<(f64, f64)>]) {
-    let sort = |g: &mut [Vec<(f64, f64)>]| {
-        for p in g {
-            p.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        }
-    };
+fn sort_all(groups: &mut [Vec<u128>]) {
+    let sort = |g: &mut [Vec<u128>]| g.iter_mut().for_each(|p| p.sort_unstable());
     // Split at half the values, so both threads get about the same work.
     let total: usize = groups.iter().map(Vec::len).sum();
     let mut seen = 0;
@@ -105,19 +116,24 @@ fn sort_all(groups: &mut [Vec<(f64, f64)>]) {
     });
 }
 
-/// The rows of a list column of floats: each row's values (null entries as `None`).
+/// The rows of a list column of floats, nulls read as NaN.
 struct Lists {
     offsets: Vec<usize>,
     valid: Vec<bool>,
-    values: Vec<Option<f64>>,
+    values: Float64Chunked,
 }
 
 impl Lists {
     fn new(c: &Column) -> PolarsResult<Self> {
         let ca = c.list()?.rechunk();
         let arr = ca.downcast_as_array();
-        let values = Series::try_from((PlSmallStr::EMPTY, arr.values().clone()))?
-            .cast(&DataType::Float64)?;
+        let values = ca
+            .get_inner()
+            .cast(&DataType::Float64)?
+            .f64()?
+            .fill_null_with_values(f64::NAN)?
+            .rechunk()
+            .into_owned();
         Ok(Lists {
             offsets: arr.offsets().iter().map(|o| *o as usize).collect(),
             // A null row (a group without rows) reads as empty.
@@ -125,16 +141,16 @@ impl Lists {
                 Some(v) => v.iter().collect(),
                 None => vec![true; arr.offsets().len_proxy()],
             },
-            values: values.f64()?.iter().collect(),
+            values,
         })
     }
 
-    fn row(&self, i: usize) -> &[Option<f64>] {
-        if self.valid[i] {
-            &self.values[self.offsets[i]..self.offsets[i + 1]]
+    fn row(&self, i: usize) -> PolarsResult<&[f64]> {
+        Ok(if self.valid[i] {
+            &self.values.cont_slice()?[self.offsets[i]..self.offsets[i + 1]]
         } else {
             &[]
-        }
+        })
     }
 
     fn len(&self) -> usize {

@@ -209,18 +209,10 @@ pub fn add(
     );
 }
 
-/// The median (mean of the middle two for an even count); `None` when empty.
+/// The median (mean of the middle two for an even count); `None` when empty. Reorders
+/// `v` (a selection: the times of a large pilot run to millions).
 pub fn median(v: &mut [f64]) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    Some(if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    })
+    (!v.is_empty()).then(|| crate::stats::location::median_in_place(v))
 }
 
 #[cfg(test)]
