@@ -533,7 +533,8 @@ mod tests {
              b,c,e4,workstation,1,,\n",
         )
         .unwrap();
-        let got: Vec<(usize, Option<Role>, Vec<f64>, Vec<f64>)> = times
+        type Times = (usize, Option<Role>, Vec<f64>, Vec<f64>);
+        let got: Vec<Times> = times
             .into_iter()
             .map(|t| (t.vendor, t.role, t.mttd, t.mttr))
             .collect();

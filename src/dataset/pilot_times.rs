@@ -26,6 +26,9 @@ pub struct TimeGroup {
     pub mttr: Vec<f64>,
 }
 
+/// A group's key: vendor, client, role.
+type Key<'a> = (usize, &'a str, Option<Role>);
+
 /// Groups the per-endpoint time lists: `endpoints[i]` is the endpoint of row `i` of the
 /// `mttd` and `mttr` list columns, whose entries pair up (NaN where a row lacks one of
 /// the two times, null where it has neither). Groups come out in (vendor, client, role)
@@ -40,7 +43,7 @@ pub fn gather(
         mttd.len() == endpoints.len() && mttr.len() == endpoints.len(),
         ComputeError: "times lists do not match the endpoints"
     );
-    let mut index: HashMap<(usize, &str, Option<Role>), usize> = HashMap::new();
+    let mut index: HashMap<Key, usize> = HashMap::new();
     let mut pairs: Vec<Vec<u128>> = Vec::new();
     for (i, e) in endpoints.iter().enumerate() {
         let (d, r) = (mttd.row(i)?, mttr.row(i)?);
@@ -61,7 +64,7 @@ pub fn gather(
                 .filter(|k| *k != 0),
         );
     }
-    let mut keys: Vec<((usize, &str, Option<Role>), usize)> = index.into_iter().collect();
+    let mut keys: Vec<(Key, usize)> = index.into_iter().collect();
     keys.sort_unstable();
     sort_all(&mut pairs);
     Ok(keys
