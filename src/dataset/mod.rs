@@ -8,6 +8,7 @@ pub mod export;
 mod fx;
 mod pilot;
 pub mod pilot_frame;
+pub mod pilot_times;
 mod rows;
 mod table;
 mod types;
@@ -15,7 +16,8 @@ mod types;
 pub use cells::{parse_date, Date};
 pub use fx::Fx;
 pub use pilot::Pilot;
-pub use pilot_frame::{EndpointAgg, TimeCount};
+pub use pilot_frame::EndpointAgg;
+pub use pilot_times::TimeGroup;
 pub use table::Format;
 pub use types::*;
 

@@ -8,7 +8,8 @@ use std::path::Path;
 use polars::prelude::{LazyFrame, PlRefPath, ScanArgsParquet};
 
 use super::cells::missing_columns;
-use super::pilot_frame::{self, EndpointAgg, PilotSource, TimeCount};
+use super::pilot_frame::{self, EndpointAgg, PilotSource};
+use super::pilot_times::TimeGroup;
 use super::rows::{self, VendorIndex, PILOT_REQUIRED};
 use super::{read, Data, Format, Found};
 use crate::problem::{Location, Problem};
@@ -20,8 +21,8 @@ pub struct Pilot {
     pub rows: u64,
     /// One entry per (vendor, client, endpoint, role), in that order.
     pub endpoints: Vec<EndpointAgg>,
-    /// MTTD and MTTR of the incidents, counted by value per (vendor, client, role).
-    pub times: Vec<TimeCount>,
+    /// MTTD and MTTR of the incidents per (vendor, client, role), in that order.
+    pub times: Vec<TimeGroup>,
 }
 
 /// Reads, validates and aggregates the pilot file.

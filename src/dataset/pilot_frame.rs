@@ -1,6 +1,7 @@
 //! The fast path for `pilot_results`: polars reads the file with typed columns (lazily
 //! and streaming for files on disk), checks every row with vectorised expressions, and
-//! aggregates to one row per endpoint in the same pass.
+//! aggregates to one row per endpoint in the same single pass, which also collects each
+//! endpoint's incident times (grouped further in `pilot_times.rs`).
 //!
 //! Any failure (a value polars cannot parse, a violated check, an unknown vendor or
 //! role) returns `NeedsDiagnosis`: the caller then reads the file cell by cell to report
@@ -13,6 +14,7 @@ use std::sync::Arc;
 
 use polars::prelude::*;
 
+use super::pilot_times::{self, TimeGroup};
 use super::rows::{VendorIndex, PILOT_OPTIONAL, PILOT_REQUIRED};
 use super::types::Role;
 
@@ -48,17 +50,6 @@ pub struct EndpointAgg {
     pub last_date: Option<String>,
 }
 
-/// Incidents with the same times, counted: the times of one (vendor, client, role).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TimeCount {
-    pub vendor: usize,
-    pub client: String,
-    pub role: Option<Role>,
-    pub mttd: Option<f64>,
-    pub mttr: Option<f64>,
-    pub count: u64,
-}
-
 /// The columns of each kind.
 pub const COUNTS: [&str; 3] = ["false_positives", "app_breakages", "tickets"];
 pub const GAUGES: [&str; 5] = [
@@ -68,6 +59,7 @@ pub const GAUGES: [&str; 5] = [
     "scan_minutes",
     "telemetry_coverage_pct",
 ];
+const TIMES: [&str; 2] = ["mttd_minutes", "mttr_minutes"];
 const PAIRS: [(&str, &str); 2] = [
     ("malware_detected", "malware_samples"),
     ("phishing_blocked", "phishing_sims"),
@@ -88,105 +80,59 @@ const FALSE: [&str; 6] = ["false", "False", "FALSE", "no", "No", "0"];
 #[derive(Debug)]
 pub struct NeedsDiagnosis(pub String);
 
-/// What the fast path returns: rows read, per-endpoint aggregates, counted times.
-pub type Aggregated = (u64, Vec<EndpointAgg>, Vec<TimeCount>);
+/// What the fast path returns: rows read, per-endpoint aggregates, incident times.
+pub type Aggregated = (u64, Vec<EndpointAgg>, Vec<TimeGroup>);
 
 /// Reads, checks and aggregates the pilot file; `header` is its column names.
 ///
-/// Two streaming passes: the per-endpoint sums (with every row check), then the
-/// incident times counted by value (a list aggregation would stop polars streaming).
+/// One streaming pass: a group per endpoint with its sums, whether any of its rows breaks
+/// a check, and its incident times as lists (an unordered list aggregation streams).
 pub fn aggregate(
     source: PilotSource,
     header: &[String],
     index: &VendorIndex,
 ) -> Result<Aggregated, NeedsDiagnosis> {
     let fail = |e: PolarsError| NeedsDiagnosis(e.to_string());
-    let lf = with_all_columns(scan(&source, header).map_err(fail)?, header);
-    let df = lf
-        .clone()
+    let (lf, install) = scan(&source, header).map_err(fail)?;
+    let df = with_all_columns(lf, header)
+        .with_column(install.state().alias("install_state"))
         .group_by([col("vendor"), col("client"), col("endpoint"), col("role")])
-        .agg(aggregations())
+        .agg(aggregations(install))
         .collect_with_engine(Engine::Streaming)
         .map_err(fail)?
         .unwrap_single();
-    let violations = column_u64(&df, "violations").map_err(fail)?;
-    if violations.iter().any(|v| *v > 0) {
+    if df.column("bad").map_err(fail)?.bool().map_err(fail)?.any() {
         return Err(NeedsDiagnosis("a row breaks a check".into()));
     }
-    let (rows, endpoints) = collect(&df, index).map_err(|e| match e {
+    collect(&df, index).map_err(|e| match e {
         Collect::Polars(e) => NeedsDiagnosis(e.to_string()),
         Collect::Invalid(why) => NeedsDiagnosis(why),
-    })?;
-    let times = times(lf, index).map_err(fail)?;
-    Ok((rows, endpoints, times))
+    })
 }
 
-fn times(lf: LazyFrame, index: &VendorIndex) -> PolarsResult<Vec<TimeCount>> {
-    let df = lf
-        .filter(
-            col("mttd_minutes")
-                .is_not_null()
-                .or(col("mttr_minutes").is_not_null()),
-        )
-        .group_by([
-            col("vendor"),
-            col("client"),
-            col("role"),
-            col("mttd_minutes"),
-            col("mttr_minutes"),
-        ])
-        .agg([len().cast(DataType::UInt64).alias("count")])
-        .collect_with_engine(Engine::Streaming)?
-        .unwrap_single();
-    let opt_f64 = |name: &str| -> PolarsResult<Vec<Option<f64>>> {
-        Ok(df
-            .column(name)?
-            .cast(&DataType::Float64)?
-            .f64()?
-            .iter()
-            .collect())
-    };
-    let (vendors, clients, roles) = (
-        column_str(&df, "vendor")?,
-        column_str(&df, "client")?,
-        column_str(&df, "role")?,
-    );
-    let (mttd, mttr, counts) = (
-        opt_f64("mttd_minutes")?,
-        opt_f64("mttr_minutes")?,
-        column_u64(&df, "count")?,
-    );
-    let mut out: Vec<TimeCount> = (0..df.height())
-        .filter_map(|i| {
-            Some(TimeCount {
-                vendor: *index.get(vendors[i].as_deref()?)?,
-                client: clients[i].clone().unwrap_or_default(),
-                role: roles[i].as_deref().and_then(Role::from_name),
-                mttd: mttd[i],
-                mttr: mttr[i],
-                count: counts[i],
-            })
-        })
-        .collect();
-    // Polars groups in no fixed order; sort for byte-identical output (without
-    // allocating in the comparison: there can be millions of counts).
-    out.sort_by(|a, b| {
-        a.vendor
-            .cmp(&b.vendor)
-            .then_with(|| a.client.cmp(&b.client))
-            .then(a.role.cmp(&b.role))
-            .then(
-                a.mttd
-                    .partial_cmp(&b.mttd)
-                    .unwrap_or(std::cmp::Ordering::Equal),
-            )
-            .then(
-                a.mttr
-                    .partial_cmp(&b.mttr)
-                    .unwrap_or(std::cmp::Ordering::Equal),
-            )
-    });
-    Ok(out)
+/// How the file holds `install_ok`: as text (`true`, `yes`, `1`, ...) or, in Parquet, as
+/// a boolean column, which is used as it is rather than converted through text.
+#[derive(Clone, Copy, PartialEq)]
+enum Install {
+    Text,
+    Boolean,
+}
+
+impl Install {
+    /// 0 when the row says the install failed, 1 when it succeeded, null when it does not
+    /// say (or says something else, which `bad` catches).
+    fn state(self) -> Expr {
+        match self {
+            Install::Boolean => col("install_ok").cast(DataType::UInt32),
+            Install::Text => when(any_of("install_ok", &FALSE))
+                .then(lit(0u32))
+                .otherwise(
+                    when(any_of("install_ok", &TRUE))
+                        .then(lit(1u32))
+                        .otherwise(lit(NULL).cast(DataType::UInt32)),
+                ),
+        }
+    }
 }
 
 fn numeric_dtype(name: &str) -> Option<DataType> {
@@ -194,7 +140,7 @@ fn numeric_dtype(name: &str) -> Option<DataType> {
         .then_some(DataType::Float64)
 }
 
-fn scan(source: &PilotSource, header: &[String]) -> PolarsResult<LazyFrame> {
+fn scan(source: &PilotSource, header: &[String]) -> PolarsResult<(LazyFrame, Install)> {
     let mut overwrite = Schema::default();
     for h in header {
         overwrite.with_column(
@@ -204,27 +150,53 @@ fn scan(source: &PilotSource, header: &[String]) -> PolarsResult<LazyFrame> {
     }
     let overwrite = Arc::new(overwrite);
     match source {
-        PilotSource::CsvPath(p) => LazyCsvReader::new(PlRefPath::try_from_path(p)?)
-            .with_has_header(true)
-            .with_infer_schema_length(Some(0))
-            .with_dtype_overwrite(Some(overwrite))
-            .with_raise_if_empty(true)
-            .finish(),
-        PilotSource::CsvBytes(b) => Ok(CsvReadOptions::default()
-            .with_has_header(true)
-            .with_infer_schema_length(Some(0))
-            .with_schema_overwrite(Some(overwrite))
-            .into_reader_with_file_handle(Cursor::new(b.clone()))
-            .finish()?
-            .lazy()),
+        PilotSource::CsvPath(p) => Ok((
+            LazyCsvReader::new(PlRefPath::try_from_path(p)?)
+                .with_has_header(true)
+                .with_infer_schema_length(Some(0))
+                .with_dtype_overwrite(Some(overwrite))
+                .with_raise_if_empty(true)
+                .finish()?,
+            Install::Text,
+        )),
+        PilotSource::CsvBytes(b) => Ok((
+            CsvReadOptions::default()
+                .with_has_header(true)
+                .with_infer_schema_length(Some(0))
+                .with_schema_overwrite(Some(overwrite))
+                .into_reader_with_file_handle(Cursor::new(b.clone()))
+                .finish()?
+                .lazy(),
+            Install::Text,
+        )),
         PilotSource::ParquetPath(p) => {
-            let lf =
+            let mut lf =
                 LazyFrame::scan_parquet(PlRefPath::try_from_path(p)?, ScanArgsParquet::default())?;
+            let schema = lf.collect_schema()?;
+            let install = match schema.get("install_ok") {
+                Some(DataType::Boolean) => Install::Boolean,
+                _ => Install::Text,
+            };
+            // Only columns of another type are cast (a no-op cast still costs a pass).
             let casts: Vec<Expr> = header
                 .iter()
-                .map(|h| col(h.as_str()).cast(numeric_dtype(h).unwrap_or(DataType::String)))
+                .filter_map(|h| {
+                    let want = match numeric_dtype(h) {
+                        Some(t) => t,
+                        None if h == "install_ok" && install == Install::Boolean => return None,
+                        None => DataType::String,
+                    };
+                    (schema.get(h.as_str()) != Some(&want)).then(|| col(h.as_str()).cast(want))
+                })
                 .collect();
-            Ok(lf.with_columns(casts))
+            Ok((
+                if casts.is_empty() {
+                    lf
+                } else {
+                    lf.with_columns(casts)
+                },
+                install,
+            ))
         }
     }
 }
@@ -262,8 +234,10 @@ fn observed_days(column: &str) -> Expr {
         .sum()
 }
 
-/// Row checks as 0/1 per row, summed per group: any non-zero sends the file to diagnosis.
-fn violations() -> Expr {
+/// Whether any row of the group breaks a check: every check is a boolean per row, all
+/// joined with `or` into one (cheap bitmap operations) and reduced with `any`. A `true`
+/// sends the file to diagnosis, which finds and words each problem.
+fn bad(install: Install) -> Expr {
     let bad_text = |c: &str| col(c).is_null().or(col(c).eq(lit("")));
     let mut checks = vec![
         bad_text("vendor"),
@@ -276,12 +250,14 @@ fn violations() -> Expr {
         col("role")
             .is_not_null()
             .and(any_of("role", &Role::NAMES).not()),
-        col("install_ok").is_not_null().and(
-            any_of("install_ok", &TRUE)
-                .or(any_of("install_ok", &FALSE))
-                .not(),
-        ),
     ];
+    if install == Install::Text {
+        checks.push(
+            col("install_ok")
+                .is_not_null()
+                .and(col("install_state").is_null()),
+        );
+    }
     for c in PAIRS.iter().flat_map(|(a, b)| [*a, *b]).chain(COUNTS) {
         checks.push(
             col(c)
@@ -297,7 +273,7 @@ fn violations() -> Expr {
         checks.push(col(part).gt(col(whole)));
         checks.push(col(part).is_null().neq(col(whole).is_null()));
     }
-    for c in GAUGES.iter().chain(&["mttd_minutes", "mttr_minutes"]) {
+    for c in GAUGES.iter().chain(&TIMES) {
         checks.push(
             col(*c)
                 .lt(lit(0.0))
@@ -310,31 +286,34 @@ fn violations() -> Expr {
     }
     checks
         .into_iter()
-        .map(|e| e.fill_null(lit(false)).cast(DataType::UInt32))
-        .reduce(|a, b| a + b)
+        .reduce(|a, b| a.or(b))
         .expect("checks")
-        .sum()
-        .cast(DataType::UInt64)
-        .alias("violations")
+        .fill_null(lit(false))
+        .any(true)
+        .alias("bad")
 }
 
-fn aggregations() -> Vec<Expr> {
+/// A time of the rows that report either time (NaN for the other one), null for the
+/// rest: both lists then hold the same rows in the same order, so they pair up.
+fn time_list(c: &str) -> Expr {
+    when(col(TIMES[0]).is_not_null().or(col(TIMES[1]).is_not_null()))
+        .then(col(c).fill_null(lit(f64::NAN)))
+        .otherwise(lit(NULL).cast(DataType::Float64))
+        .implode(false)
+        .alias(c)
+}
+
+fn aggregations(install: Install) -> Vec<Expr> {
     let mut a = vec![
         len().cast(DataType::UInt64).alias("rows"),
         col("days").sum().alias("days"),
-        violations(),
-        any_of("install_ok", &FALSE)
-            .fill_null(lit(false))
-            .cast(DataType::UInt32)
-            .sum()
-            .alias("install_fail"),
-        any_of("install_ok", &TRUE)
-            .fill_null(lit(false))
-            .cast(DataType::UInt32)
-            .sum()
-            .alias("install_pass"),
+        bad(install),
+        // 0 when any row says the install failed, else 1 when any says it succeeded.
+        col("install_state").min().alias("install_state"),
         col("date").min().alias("first_date"),
         col("date").max().alias("last_date"),
+        time_list(TIMES[0]),
+        time_list(TIMES[1]),
     ];
     for c in PAIRS.iter().flat_map(|(x, y)| [*x, *y]) {
         a.push(col(c).sum().alias(c));
@@ -390,17 +369,19 @@ fn column_str(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
         .collect())
 }
 
-fn collect(df: &DataFrame, index: &VendorIndex) -> Result<(u64, Vec<EndpointAgg>), Collect> {
+fn collect(df: &DataFrame, index: &VendorIndex) -> Result<Aggregated, Collect> {
     let vendors = column_str(df, "vendor")?;
     let clients = column_str(df, "client")?;
     let endpoints = column_str(df, "endpoint")?;
     let roles = column_str(df, "role")?;
     let rows = column_u64(df, "rows")?;
     let days = column_f64(df, "days")?;
-    let (fail, pass) = (
-        column_u64(df, "install_fail")?,
-        column_u64(df, "install_pass")?,
-    );
+    let install: Vec<Option<u32>> = df
+        .column("install_state")?
+        .cast(&DataType::UInt32)?
+        .u32()?
+        .iter()
+        .collect();
     let (first, last) = (column_str(df, "first_date")?, column_str(df, "last_date")?);
     let pair: Vec<Vec<u64>> = PAIRS
         .iter()
@@ -434,17 +415,12 @@ fn collect(df: &DataFrame, index: &VendorIndex) -> Result<(u64, Vec<EndpointAgg>
             phishing_sims: pair[3][i],
             counts: std::array::from_fn(|k| (counts[k].0[i], counts[k].1[i])),
             gauges: std::array::from_fn(|k| (gauges[k].0[i], gauges[k].1[i])),
-            install_ok: if fail[i] > 0 {
-                Some(false)
-            } else if pass[i] > 0 {
-                Some(true)
-            } else {
-                None
-            },
+            install_ok: install[i].map(|s| s > 0),
             first_date: first[i].clone(),
             last_date: last[i].clone(),
         });
     }
+    let times = pilot_times::gather(&out, df.column(TIMES[0])?, df.column(TIMES[1])?)?;
     // Polars groups in no fixed order; the rest of the program wants a stable one.
     out.sort_by(|a, b| {
         (a.vendor, &a.client, &a.endpoint, a.role).cmp(&(b.vendor, &b.client, &b.endpoint, b.role))
@@ -461,7 +437,7 @@ fn collect(df: &DataFrame, index: &VendorIndex) -> Result<(u64, Vec<EndpointAgg>
         }
     }
     check_endpoint_vendors(&out, index).map_err(Collect::Invalid)?;
-    Ok((total, out))
+    Ok((total, out, times))
 }
 
 /// An endpoint under two vendors in overlapping periods (or without dates) is an error.
@@ -495,8 +471,12 @@ mod tests {
     const HEAD: &str = "vendor,client,endpoint,role,date,days,install_ok,cpu_overhead_pct,malware_samples,malware_detected,false_positives,mttd_minutes";
 
     fn run(body: &str) -> Result<Aggregated, NeedsDiagnosis> {
-        let csv = format!("{HEAD}\n{body}");
-        let header: Vec<String> = HEAD.split(',').map(str::to_string).collect();
+        run_with(HEAD, body)
+    }
+
+    fn run_with(head: &str, body: &str) -> Result<Aggregated, NeedsDiagnosis> {
+        let csv = format!("{head}\n{body}");
+        let header: Vec<String> = head.split(',').map(str::to_string).collect();
         let index: VendorIndex = [("a".to_string(), 0), ("b".to_string(), 1)]
             .into_iter()
             .collect();
@@ -523,18 +503,53 @@ mod tests {
         assert_eq!(e1.counts[0], (1, 4.0));
         assert_eq!(e1.gauges[0], (2.0 + 18.0, 4.0));
         assert_eq!(e1.install_ok, Some(true));
-        let mttd: Vec<(Option<f64>, u64)> = times
+        let mttd: Vec<f64> = times
             .iter()
             .filter(|t| t.vendor == 0)
-            .map(|t| (t.mttd, t.count))
+            .flat_map(|t| t.mttd.clone())
             .collect();
-        assert_eq!(mttd, vec![(Some(5.0), 1), (Some(7.0), 1)]);
+        assert_eq!(mttd, vec![5.0, 7.0]);
         assert_eq!(
             (e1.first_date.as_deref(), e1.last_date.as_deref()),
             (Some("2024-08-05"), Some("2024-08-07"))
         );
         assert_eq!(aggs[1].install_ok, Some(false));
         assert_eq!(aggs[1].counts[0], (0, 0.0));
+    }
+
+    /// The times of a (vendor, client, role) come from all its endpoints, ordered by
+    /// (MTTD, MTTR) with a missing value first; each MTTR stays with its row's MTTD.
+    #[test]
+    fn times_are_gathered_per_group_in_pair_order() {
+        let head = "vendor,client,endpoint,role,days,mttd_minutes,mttr_minutes";
+        let (_, _, times) = run_with(
+            head,
+            "a,c,e1,workstation,1,5,20\n\
+             a,c,e1,workstation,1,2,30\n\
+             a,c,e2,workstation,1,,10\n\
+             a,c,e2,workstation,1,2,25\n\
+             a,c,e2,workstation,1,,\n\
+             a,c,e3,server,1,1.5,\n\
+             b,c,e4,workstation,1,,\n",
+        )
+        .unwrap();
+        type Times = (usize, Option<Role>, Vec<f64>, Vec<f64>);
+        let got: Vec<Times> = times
+            .into_iter()
+            .map(|t| (t.vendor, t.role, t.mttd, t.mttr))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    0,
+                    Some(Role::Workstation),
+                    vec![2.0, 2.0, 5.0],
+                    vec![10.0, 25.0, 30.0, 20.0]
+                ),
+                (0, Some(Role::Server), vec![1.5], vec![]),
+            ]
+        );
     }
 
     #[test]

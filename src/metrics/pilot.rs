@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::spread::{self, Spread};
 use super::Value;
-use crate::dataset::{EndpointAgg, TimeCount};
+use crate::dataset::{EndpointAgg, TimeGroup};
 use crate::stats::interval::{garwood, wilson, Interval};
 
 const LEVEL: f64 = 0.95;
@@ -29,10 +29,10 @@ struct Acc {
 }
 
 /// Adds every pilot metric of every vendor to `out` (one column per metric name), from
-/// the per-endpoint aggregates and the counted incident times.
+/// the per-endpoint aggregates and the incident times.
 pub fn add(
     aggs: &[EndpointAgg],
-    times: &[TimeCount],
+    times: &[TimeGroup],
     vendors: usize,
     out: &mut BTreeMap<String, Vec<Option<Value>>>,
     spreads: &mut BTreeMap<String, Vec<Option<Spread>>>,
@@ -40,11 +40,8 @@ pub fn add(
     let mut acc: Vec<Acc> = (0..vendors).map(|_| Acc::default()).collect();
     for t in times {
         let a = &mut acc[t.vendor];
-        let n = t.count as usize;
-        a.mttd
-            .extend(t.mttd.into_iter().flat_map(|x| std::iter::repeat_n(x, n)));
-        a.mttr
-            .extend(t.mttr.into_iter().flat_map(|x| std::iter::repeat_n(x, n)));
+        a.mttd.extend_from_slice(&t.mttd);
+        a.mttr.extend_from_slice(&t.mttr);
     }
     for e in aggs {
         let a = &mut acc[e.vendor];
@@ -212,18 +209,10 @@ pub fn add(
     );
 }
 
-/// The median (mean of the middle two for an even count); `None` when empty.
+/// The median (mean of the middle two for an even count); `None` when empty. Reorders
+/// `v` (a selection: the times of a large pilot run to millions).
 pub fn median(v: &mut [f64]) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    Some(if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    })
+    (!v.is_empty()).then(|| crate::stats::location::median_in_place(v))
 }
 
 #[cfg(test)]
@@ -265,18 +254,11 @@ mod tests {
             ..EndpointAgg::default()
         };
         let mut out = BTreeMap::new();
-        let time = |mttd: f64, count| TimeCount {
-            mttd: Some(mttd),
-            count,
-            ..TimeCount::default()
+        let times = TimeGroup {
+            mttd: vec![5.0, 7.0, 100.0],
+            ..TimeGroup::default()
         };
-        add(
-            &[e1, e2],
-            &[time(5.0, 1), time(7.0, 1), time(100.0, 1)],
-            2,
-            &mut out,
-            &mut BTreeMap::new(),
-        );
+        add(&[e1, e2], &[times], 2, &mut out, &mut BTreeMap::new());
         assert_eq!(num(&out, "pilot.detection_rate", 0), Some(39.0 / 40.0));
         assert_eq!(
             num(&out, "pilot.cpu_overhead_pct", 0),

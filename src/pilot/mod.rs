@@ -115,14 +115,9 @@ pub fn totals(
 ) -> Vec<Totals> {
     let mut t: Vec<Totals> = (0..vendors).map(|_| Totals::default()).collect();
     for c in pilot.times.iter().filter(|c| keep(&c.client, c.role)) {
-        let n = c.count as usize;
         let v = &mut t[c.vendor];
-        v.obs
-            .mttd
-            .extend(c.mttd.into_iter().flat_map(|x| std::iter::repeat_n(x, n)));
-        v.obs
-            .mttr
-            .extend(c.mttr.into_iter().flat_map(|x| std::iter::repeat_n(x, n)));
+        v.obs.mttd.extend_from_slice(&c.mttd);
+        v.obs.mttr.extend_from_slice(&c.mttr);
     }
     for e in pilot.endpoints.iter().filter(|e| keep(&e.client, e.role)) {
         let v = &mut t[e.vendor];

@@ -121,7 +121,8 @@ fn compute(statistic: Statistic, values: &mut [f64]) -> f64 {
     }
 }
 
-fn median_in_place(v: &mut [f64]) -> f64 {
+/// The median of a non-empty slice, reordering it (a selection, not a full sort).
+pub fn median_in_place(v: &mut [f64]) -> f64 {
     let n = v.len();
     let mid = n / 2;
     let (_, upper, _) = v.select_nth_unstable_by(mid, f64::total_cmp);

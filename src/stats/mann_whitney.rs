@@ -78,19 +78,21 @@ pub fn mann_whitney(
 
 /// Mid-ranks of the pooled sample (x first) and `sum(t^3 - t)` over tie groups.
 fn midranks(x: &[f64], y: &[f64]) -> (Vec<f64>, f64) {
-    let pooled: Vec<f64> = x.iter().chain(y).copied().collect();
-    let mut order: Vec<usize> = (0..pooled.len()).collect();
-    order.sort_by(|&i, &j| pooled[i].total_cmp(&pooled[j]));
-    let mut ranks = vec![0.0; pooled.len()];
+    // (value, position) pairs sorted by value: a tie group gets one rank whatever its
+    // inner order, so an unstable sort serves, and sorting pairs rather than positions
+    // keeps large samples (millions of incident times) in cache.
+    let mut order: Vec<(f64, usize)> = x.iter().chain(y).copied().zip(0..).collect();
+    order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let mut ranks = vec![0.0; order.len()];
     let mut tie_sum = 0.0;
     let mut start = 0;
     while start < order.len() {
         let mut end = start + 1;
-        while end < order.len() && pooled[order[end]] == pooled[order[start]] {
+        while end < order.len() && order[end].0 == order[start].0 {
             end += 1;
         }
         let rank = (start + end + 1) as f64 / 2.0; // mean of ranks start+1..=end
-        for &i in &order[start..end] {
+        for &(_, i) in &order[start..end] {
             ranks[i] = rank;
         }
         let t = (end - start) as f64;
