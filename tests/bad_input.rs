@@ -385,3 +385,53 @@ fn an_endpoint_under_two_vendors_on_one_day() {
     assert_eq!(code, 1);
     assert!(err.contains("pilot_results.csv:3:3: endpoint `shared-1` is also under another vendor for the same period (on line 2)"), "{err}");
 }
+
+/// The fast pilot path and the cell checks accept the same booleans: an all-caps `YES`
+/// ranks like `true`, and a mixed-case `yEs` is refused by both with its position.
+#[test]
+fn install_ok_spellings_agree_between_the_fast_and_the_cell_checks() {
+    let row = "alpha,acme,alpha-2,server,windows-server-2022,,10,{},3,300,5,20,100,99,10,10,1,6,40,0,0,97";
+    let dir = scratch_copy("tiny");
+    std::fs::write(
+        dir.path().join("pilot_results.csv"),
+        with_line("pilot_results.csv", 3, &row.replace("{}", "YES")),
+    )
+    .unwrap();
+    let (code, yes, err) = rank(
+        dir.path(),
+        &fixture("criteria/tiny.toml"),
+        &["--format", "csv"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, plain, _) = rank(
+        &fixture("tiny"),
+        &fixture("criteria/tiny.toml"),
+        &["--format", "csv"],
+    );
+    assert_eq!(yes, plain);
+    let (code, err) = broken(
+        "pilot_results.csv",
+        &with_line("pilot_results.csv", 3, &row.replace("{}", "yEs")),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("pilot_results.csv:3:") && err.contains("`install_ok` is `yEs`"),
+        "{err}"
+    );
+}
+
+/// An infinite count is refused with its position (the fast path used to let it through).
+#[test]
+fn infinite_count_is_refused() {
+    let (code, err) = broken(
+        "pilot_results.csv",
+        &with_line(
+            "pilot_results.csv",
+            3,
+            "alpha,acme,alpha-2,server,windows-server-2022,,10,true,3,300,5,20,inf,99,10,10,1,6,40,0,0,97",
+        ),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("pilot_results.csv:3:"), "{err}");
+    assert!(err.contains("malware_samples"), "{err}");
+}

@@ -9,6 +9,11 @@ use std::collections::HashMap;
 use super::table::TextTable;
 use crate::problem::{backticks, Problem};
 
+/// The spellings of a true boolean cell; the fast pilot path and the cell checks share them.
+pub const TRUE: [&str; 7] = ["true", "True", "TRUE", "yes", "Yes", "YES", "1"];
+/// The spellings of a false boolean cell.
+pub const FALSE: [&str; 7] = ["false", "False", "FALSE", "no", "No", "NO", "0"];
+
 /// A calendar date, or a month when `day` is 0 (`YYYY-MM`). Orders chronologically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -176,17 +181,18 @@ impl<'a> Cells<'a> {
     }
 
     /// `true`/`false` (also `yes`/`no`, `1`/`0`); empty gives `None`.
+    /// A boolean cell: one of [`TRUE`] or [`FALSE`] (the fast pilot path accepts the same).
     pub fn boolean(&mut self, row: usize, column: &'static str) -> Option<bool> {
         let s = self.text(row, column)?;
-        match s.to_ascii_lowercase().as_str() {
-            "true" | "yes" | "1" => Some(true),
-            "false" | "no" | "0" => Some(false),
+        match s {
+            _ if TRUE.contains(&s) => Some(true),
+            _ if FALSE.contains(&s) => Some(false),
             _ => {
                 self.problem(
                     row,
                     column,
                     format!("`{column}` is `{s}`, not true or false"),
-                    Some("expected `true` or `false`".into()),
+                    Some("expected `true`/`false`, `yes`/`no` or `1`/`0`".into()),
                 );
                 None
             }

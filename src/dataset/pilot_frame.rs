@@ -73,8 +73,7 @@ const TEXT: [&str; 7] = [
     "date",
     "install_ok",
 ];
-const TRUE: [&str; 6] = ["true", "True", "TRUE", "yes", "Yes", "1"];
-const FALSE: [&str; 6] = ["false", "False", "FALSE", "no", "No", "0"];
+use super::cells::{FALSE, TRUE};
 
 /// Why the fast path gave up (the caller diagnoses cell by cell).
 #[derive(Debug)]
@@ -266,7 +265,8 @@ fn bad(install: Install) -> Expr {
                     .cast(DataType::Int64)
                     .cast(DataType::Float64)
                     .neq(col(c)))
-                .or(col(c).is_nan()),
+                .or(col(c).is_nan())
+                .or(col(c).is_infinite()),
         );
     }
     for (part, whole) in PAIRS {
