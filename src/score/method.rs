@@ -90,31 +90,89 @@ pub(crate) fn check_inputs(
     if n == 0 {
         return Err(ScoreError::NoCriteria);
     }
-    for (alternative, row) in matrix.iter().enumerate() {
-        if row.len() != n {
-            return Err(ScoreError::RaggedRow {
-                alternative,
-                len: row.len(),
+    if let Some(issue) = row_issue(matrix, n).or_else(|| weight_issue(weights, n)) {
+        return Err(match issue {
+            InputIssue::Ragged { row, len, expected } => ScoreError::RaggedRow {
+                alternative: row,
+                len,
+                expected,
+            },
+            InputIssue::NonFinite {
+                row,
+                criterion,
+                value,
+            } => ScoreError::NonFinite {
+                alternative: row,
+                criterion,
+                value,
+            },
+            InputIssue::WeightCount { len, expected } => ScoreError::LengthMismatch {
+                what: "weights",
+                len,
+                expected,
+            },
+            InputIssue::BadWeight { criterion, value } => {
+                ScoreError::BadWeight { criterion, value }
+            }
+            InputIssue::WeightSum { sum } => ScoreError::WeightSum { sum },
+        });
+    }
+    Ok((matrix.len(), n))
+}
+
+/// The first thing wrong with a decision matrix of `n` criteria or its weights; the scoring
+/// methods and the sensitivity analysis each turn it into their own error. Shared so that
+/// both apply the same rules (finite values, weights finite, >= 0 and summing to 1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum InputIssue {
+    Ragged {
+        row: usize,
+        len: usize,
+        expected: usize,
+    },
+    NonFinite {
+        row: usize,
+        criterion: usize,
+        value: f64,
+    },
+    WeightCount {
+        len: usize,
+        expected: usize,
+    },
+    BadWeight {
+        criterion: usize,
+        value: f64,
+    },
+    WeightSum {
+        sum: f64,
+    },
+}
+
+/// Checks every row of `matrix`: `n` values each, all finite.
+pub(crate) fn row_issue(matrix: &[Vec<f64>], n: usize) -> Option<InputIssue> {
+    for (row, values) in matrix.iter().enumerate() {
+        if values.len() != n {
+            return Some(InputIssue::Ragged {
+                row,
+                len: values.len(),
                 expected: n,
             });
         }
-        if let Some((criterion, &value)) = row.iter().enumerate().find(|(_, x)| !x.is_finite()) {
-            return Err(ScoreError::NonFinite {
-                alternative,
+        if let Some((criterion, &value)) = values.iter().enumerate().find(|(_, x)| !x.is_finite()) {
+            return Some(InputIssue::NonFinite {
+                row,
                 criterion,
                 value,
             });
         }
     }
-    check_weights(weights, n)?;
-    Ok((matrix.len(), n))
+    None
 }
 
-/// Weights: one per criterion, finite, >= 0, summing to 1.
-pub(crate) fn check_weights(weights: &[f64], n: usize) -> Result<(), ScoreError> {
+/// Weights: one per criterion, finite, >= 0, summing to 1 within `WEIGHT_SUM_TOLERANCE`.
+pub(crate) fn weight_issue(weights: &[f64], n: usize) -> Option<InputIssue> {
     if weights.len() != n {
-        return Err(ScoreError::LengthMismatch {
-            what: "weights",
+        return Some(InputIssue::WeightCount {
             len: weights.len(),
             expected: n,
         });
@@ -124,13 +182,10 @@ pub(crate) fn check_weights(weights: &[f64], n: usize) -> Result<(), ScoreError>
         .enumerate()
         .find(|(_, w)| !w.is_finite() || **w < 0.0)
     {
-        return Err(ScoreError::BadWeight { criterion, value });
+        return Some(InputIssue::BadWeight { criterion, value });
     }
     let sum: f64 = weights.iter().sum();
-    if (sum - 1.0).abs() > WEIGHT_SUM_TOLERANCE {
-        return Err(ScoreError::WeightSum { sum });
-    }
-    Ok(())
+    ((sum - 1.0).abs() > WEIGHT_SUM_TOLERANCE).then_some(InputIssue::WeightSum { sum })
 }
 
 /// Transposes a row-major matrix into its `n` columns (one sequential pass over rows).

@@ -37,10 +37,11 @@ pub use sweep::{sweep, sweep_all, swept_weights, Sweep, SweepPoint};
 pub use weights::{Proposal, WeightSampler, WeightSpec};
 
 use crate::criteria::Direction;
+use crate::score::method::{row_issue, weight_issue, InputIssue};
 use crate::score::{competition_ranks, weighted_sum, TIE_EPSILON};
 
-/// Weights must sum to 1 within this tolerance (as in `score::method`).
-pub const WEIGHT_SUM_TOLERANCE: f64 = 1e-6;
+/// Weights must sum to 1 within this tolerance (the scoring methods' own).
+pub use crate::score::method::WEIGHT_SUM_TOLERANCE;
 
 /// A scoring method seen from the sensitivity analysis: higher scores are better.
 ///
@@ -131,46 +132,41 @@ pub(crate) fn check_matrix(matrix: &[Vec<f64>]) -> Result<(usize, usize), Sensit
     if n == 0 {
         return Err(SensitivityError::NoCriteria);
     }
-    for (vendor, row) in matrix.iter().enumerate() {
-        if row.len() != n {
-            return Err(SensitivityError::RaggedRow {
-                vendor,
-                len: row.len(),
-                expected: n,
-            });
-        }
-        if let Some((criterion, &value)) = row.iter().enumerate().find(|(_, x)| !x.is_finite()) {
-            return Err(SensitivityError::NonFiniteValue {
-                vendor,
-                criterion,
-                value,
-            });
-        }
-    }
-    Ok((matrix.len(), n))
+    row_issue(matrix, n).map_or(Ok((matrix.len(), n)), |issue| Err(from_issue(issue)))
 }
 
 /// Checks weights: one per criterion, finite, >= 0, summing to 1.
 pub(crate) fn check_weights(weights: &[f64], n: usize) -> Result<(), SensitivityError> {
-    if weights.len() != n {
-        return Err(SensitivityError::SizeMismatch {
+    weight_issue(weights, n).map_or(Ok(()), |issue| Err(from_issue(issue)))
+}
+
+/// A shared input issue (`score::method`) in this module's terms.
+fn from_issue(issue: InputIssue) -> SensitivityError {
+    match issue {
+        InputIssue::Ragged { row, len, expected } => SensitivityError::RaggedRow {
+            vendor: row,
+            len,
+            expected,
+        },
+        InputIssue::NonFinite {
+            row,
+            criterion,
+            value,
+        } => SensitivityError::NonFiniteValue {
+            vendor: row,
+            criterion,
+            value,
+        },
+        InputIssue::WeightCount { len, expected } => SensitivityError::SizeMismatch {
             what: "weights",
-            len: weights.len(),
-            expected: n,
-        });
+            len,
+            expected,
+        },
+        InputIssue::BadWeight { criterion, value } => {
+            SensitivityError::BadWeight { criterion, value }
+        }
+        InputIssue::WeightSum { sum } => SensitivityError::WeightSum { sum },
     }
-    if let Some((criterion, &value)) = weights
-        .iter()
-        .enumerate()
-        .find(|(_, w)| !w.is_finite() || **w < 0.0)
-    {
-        return Err(SensitivityError::BadWeight { criterion, value });
-    }
-    let sum: f64 = weights.iter().sum();
-    if (sum - 1.0).abs() > WEIGHT_SUM_TOLERANCE {
-        return Err(SensitivityError::WeightSum { sum });
-    }
-    Ok(())
 }
 
 /// Calls the scorer and checks its output: `expected` finite scores.
