@@ -7,6 +7,7 @@ mod cells;
 pub mod export;
 mod fx;
 mod pilot;
+mod pilot_checks;
 pub mod pilot_frame;
 pub mod pilot_times;
 mod rows;

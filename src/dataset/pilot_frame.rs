@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use polars::prelude::*;
 
+use super::pilot_checks;
 use super::pilot_times::{self, TimeGroup};
 use super::rows::{VendorIndex, PILOT_OPTIONAL, PILOT_REQUIRED};
 use super::types::Role;
@@ -59,8 +60,8 @@ pub const GAUGES: [&str; 5] = [
     "scan_minutes",
     "telemetry_coverage_pct",
 ];
-const TIMES: [&str; 2] = ["mttd_minutes", "mttr_minutes"];
-const PAIRS: [(&str, &str); 2] = [
+pub const TIMES: [&str; 2] = ["mttd_minutes", "mttr_minutes"];
+pub const PAIRS: [(&str, &str); 2] = [
     ("malware_detected", "malware_samples"),
     ("phishing_blocked", "phishing_sims"),
 ];
@@ -112,7 +113,7 @@ pub fn aggregate(
 /// How the file holds `install_ok`: as text (`true`, `yes`, `1`, ...) or, in Parquet, as
 /// a boolean column, which is used as it is rather than converted through text.
 #[derive(Clone, Copy, PartialEq)]
-enum Install {
+pub enum Install {
     Text,
     Boolean,
 }
@@ -233,81 +234,16 @@ fn observed_days(column: &str) -> Expr {
         .sum()
 }
 
-/// Whether any row of the group breaks a check: every check is a boolean per row, all
-/// joined with `or` into one (cheap bitmap operations) and reduced with `any`. A `true`
-/// sends the file to diagnosis, which finds and words each problem.
-fn bad(install: Install) -> Expr {
-    let bad_text = |c: &str| col(c).is_null().or(col(c).eq(lit("")));
-    let mut checks = vec![
-        bad_text("vendor"),
-        bad_text("client"),
-        bad_text("endpoint"),
-        col("days")
-            .is_null()
-            .or(col("days").lt_eq(lit(0.0)))
-            .or(col("days").is_nan()),
-        col("role")
-            .is_not_null()
-            .and(any_of("role", &Role::NAMES).not()),
-    ];
-    if install == Install::Text {
-        checks.push(
-            col("install_ok")
-                .is_not_null()
-                .and(col("install_state").is_null()),
-        );
-    }
-    for c in PAIRS.iter().flat_map(|(a, b)| [*a, *b]).chain(COUNTS) {
-        checks.push(
-            col(c)
-                .lt(lit(0.0))
-                .or(col(c)
-                    .cast(DataType::Int64)
-                    .cast(DataType::Float64)
-                    .neq(col(c)))
-                .or(col(c).is_nan())
-                .or(col(c).is_infinite()),
-        );
-    }
-    for (part, whole) in PAIRS {
-        checks.push(col(part).gt(col(whole)));
-        checks.push(col(part).is_null().neq(col(whole).is_null()));
-    }
-    for c in GAUGES.iter().chain(&TIMES) {
-        checks.push(
-            col(*c)
-                .lt(lit(0.0))
-                .or(col(*c).is_nan())
-                .or(col(*c).is_infinite()),
-        );
-    }
-    for c in ["cpu_overhead_pct", "telemetry_coverage_pct"] {
-        checks.push(col(c).gt(lit(100.0)));
-    }
-    checks
-        .into_iter()
-        .reduce(|a, b| a.or(b))
-        .expect("checks")
-        .fill_null(lit(false))
-        .any(true)
-        .alias("bad")
-}
-
-/// A time of the rows that report either time (NaN for the other one), null for the
-/// rest: both lists then hold the same rows in the same order, so they pair up.
+/// The group's values of a time, nulls included (an unordered list streams; dropping
+/// the nulls first would cost a filter per row).
 fn time_list(c: &str) -> Expr {
-    when(col(TIMES[0]).is_not_null().or(col(TIMES[1]).is_not_null()))
-        .then(col(c).fill_null(lit(f64::NAN)))
-        .otherwise(lit(NULL).cast(DataType::Float64))
-        .implode(false)
-        .alias(c)
+    col(c).implode(false).alias(c)
 }
 
 fn aggregations(install: Install) -> Vec<Expr> {
     let mut a = vec![
         len().cast(DataType::UInt64).alias("rows"),
         col("days").sum().alias("days"),
-        bad(install),
         // 0 when any row says the install failed, else 1 when any says it succeeded.
         col("install_state").min().alias("install_state"),
         col("date").min().alias("first_date"),
@@ -326,6 +262,7 @@ fn aggregations(install: Install) -> Vec<Expr> {
         a.push((col(c) * col("days")).sum().alias(c));
         a.push(observed_days(c).alias(format!("{c}.days")));
     }
+    a.push(pilot_checks::bad_rows(install).any(true).alias("bad"));
     a
 }
 
@@ -398,6 +335,10 @@ fn collect(df: &DataFrame, index: &VendorIndex) -> Result<Aggregated, Collect> {
         .collect::<PolarsResult<_>>()?;
     let mut out = Vec::with_capacity(df.height());
     for i in 0..df.height() {
+        let key = [&vendors[i], &clients[i], &endpoints[i], &roles[i]].map(|k| k.as_deref());
+        if let Some(why) = pilot_checks::bad_key(key[0], key[1], key[2], key[3]) {
+            return Err(Collect::Invalid(why));
+        }
         let id = vendors[i].clone().unwrap_or_default();
         let vendor = *index
             .get(&id)
@@ -517,10 +458,9 @@ mod tests {
         assert_eq!(aggs[1].counts[0], (0, 0.0));
     }
 
-    /// The times of a (vendor, client, role) come from all its endpoints, ordered by
-    /// (MTTD, MTTR) with a missing value first; each MTTR stays with its row's MTTD.
+    /// The times of a (vendor, client, role) come from all its endpoints, each sorted.
     #[test]
-    fn times_are_gathered_per_group_in_pair_order() {
+    fn times_are_gathered_per_group_sorted() {
         let head = "vendor,client,endpoint,role,days,mttd_minutes,mttr_minutes";
         let (_, _, times) = run_with(
             head,
@@ -545,7 +485,7 @@ mod tests {
                     0,
                     Some(Role::Workstation),
                     vec![2.0, 2.0, 5.0],
-                    vec![10.0, 25.0, 30.0, 20.0]
+                    vec![10.0, 20.0, 25.0, 30.0]
                 ),
                 (0, Some(Role::Server), vec![1.5], vec![]),
             ]
@@ -568,6 +508,46 @@ mod tests {
             "a,c,e1,workstation,,1,true,2,10,9,0,\nb,c,e1,workstation,,1,true,2,10,9,0,\n", // one endpoint, two vendors
         ] {
             assert!(run(body).is_err(), "accepted: {body}");
+        }
+    }
+
+    /// Each check, one bad row among good ones, against the row without the fault.
+    #[test]
+    fn every_check_catches_its_fault() {
+        let head = "vendor,client,endpoint,role,days,install_ok,phishing_sims,phishing_blocked,tickets,telemetry_coverage_pct,scan_minutes,mttd_minutes,mttr_minutes";
+        let good = "a,c,e1,server,1,no,4,3,2,90,5,10,20";
+        let filler = "a,c,e1,server,2,yes,5,5,0,95,6,,\nb,c,e2,workstation,1,1,5,4,1,99,4,3,\n";
+        assert!(run_with(head, &format!("{filler}{good}\n")).is_ok());
+        for (what, faulty) in [
+            ("empty vendor", ",c,e1,server,1,no,4,3,2,90,5,10,20"),
+            ("empty client", "a,,e1,server,1,no,4,3,2,90,5,10,20"),
+            ("empty endpoint", "a,c,,server,1,no,4,3,2,90,5,10,20"),
+            ("missing days", "a,c,e1,server,,no,4,3,2,90,5,10,20"),
+            ("negative days", "a,c,e1,server,-1,no,4,3,2,90,5,10,20"),
+            ("NaN days", "a,c,e1,server,NaN,no,4,3,2,90,5,10,20"),
+            ("infinite days", "a,c,e1,server,inf,no,4,3,2,90,5,10,20"),
+            ("not a boolean", "a,c,e1,server,1,nope,4,3,2,90,5,10,20"),
+            ("blocked > sims", "a,c,e1,server,1,no,4,5,2,90,5,10,20"),
+            ("blocked without sims", "a,c,e1,server,1,no,,3,2,90,5,10,20"),
+            ("sims without blocked", "a,c,e1,server,1,no,4,,2,90,5,10,20"),
+            ("fractional sims", "a,c,e1,server,1,no,4.5,3,2,90,5,10,20"),
+            ("infinite tickets", "a,c,e1,server,1,no,4,3,inf,90,5,10,20"),
+            ("NaN tickets", "a,c,e1,server,1,no,4,3,NaN,90,5,10,20"),
+            ("negative tickets", "a,c,e1,server,1,no,4,3,-2,90,5,10,20"),
+            (
+                "telemetry over 100",
+                "a,c,e1,server,1,no,4,3,2,100.5,5,10,20",
+            ),
+            ("negative gauge", "a,c,e1,server,1,no,4,3,2,90,-5,10,20"),
+            ("NaN gauge", "a,c,e1,server,1,no,4,3,2,90,NaN,10,20"),
+            ("negative time", "a,c,e1,server,1,no,4,3,2,90,5,-10,20"),
+            ("NaN time", "a,c,e1,server,1,no,4,3,2,90,5,10,NaN"),
+            ("infinite time", "a,c,e1,server,1,no,4,3,2,90,5,inf,20"),
+        ] {
+            assert!(
+                run_with(head, &format!("{filler}{faulty}\n")).is_err(),
+                "accepted {what}: {faulty}"
+            );
         }
     }
 }

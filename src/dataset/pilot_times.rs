@@ -4,7 +4,8 @@
 //! The values are kept as they are, not counted by value: a daily export has nearly as
 //! many distinct times as incidents, so counting them (a hash over float keys) cost more
 //! than it saved. Each group's values are sorted, so the result does not depend on the
-//! order in which polars handed the rows over.
+//! order in which polars handed the rows over, and later steps (medians, order-statistic
+//! intervals, rank tests) find them in order.
 
 use std::collections::HashMap;
 
@@ -13,10 +14,8 @@ use polars::prelude::*;
 use super::pilot_frame::EndpointAgg;
 use super::types::Role;
 
-/// The incident times of one (vendor, client, role).
-///
-/// The rows that report a time are ordered by (MTTD, MTTR), a missing value first; `mttd`
-/// and `mttr` are the values present, in that order (so `mttd` ascends).
+/// The incident times of one (vendor, client, role): the rows that report each time,
+/// each list sorted ascending (the two are not paired row by row).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TimeGroup {
     pub vendor: usize,
@@ -30,9 +29,8 @@ pub struct TimeGroup {
 type Key<'a> = (usize, &'a str, Option<Role>);
 
 /// Groups the per-endpoint time lists: `endpoints[i]` is the endpoint of row `i` of the
-/// `mttd` and `mttr` list columns, whose entries pair up (NaN where a row lacks one of
-/// the two times, null where it has neither). Groups come out in (vendor, client, role)
-/// order.
+/// `mttd` and `mttr` list columns (NaN or null where a row lacks the time). Groups come
+/// out in (vendor, client, role) order.
 pub fn gather(
     endpoints: &[EndpointAgg],
     mttd: &Column,
@@ -44,40 +42,37 @@ pub fn gather(
         ComputeError: "times lists do not match the endpoints"
     );
     let mut index: HashMap<Key, usize> = HashMap::new();
-    let mut pairs: Vec<Vec<u128>> = Vec::new();
+    // Per group: the sort keys of its MTTD values, then of its MTTR values.
+    let mut lists: Vec<[Vec<u64>; 2]> = Vec::new();
     for (i, e) in endpoints.iter().enumerate() {
         let (d, r) = (mttd.row(i)?, mttr.row(i)?);
-        polars_ensure!(d.len() == r.len(), ComputeError: "times lists do not pair up");
-        if d.is_empty() {
+        if d.is_empty() && r.is_empty() {
             continue;
         }
         let slot = *index
             .entry((e.vendor, e.client.as_str(), e.role))
             .or_insert_with(|| {
-                pairs.push(Vec::new());
-                pairs.len() - 1
+                lists.push(Default::default());
+                lists.len() - 1
             });
-        pairs[slot].extend(
-            d.iter()
-                .zip(r)
-                .map(|(d, r)| u128::from(key(*d)) << 64 | u128::from(key(*r)))
-                .filter(|k| *k != 0),
-        );
+        for (list, values) in lists[slot].iter_mut().zip([d, r]) {
+            list.extend(values.iter().map(|v| key(*v)).filter(|k| *k != 0));
+        }
     }
     let mut keys: Vec<(Key, usize)> = index.into_iter().collect();
     keys.sort_unstable();
-    sort_all(&mut pairs);
+    sort_all(&mut lists);
     Ok(keys
         .into_iter()
         .filter_map(|((vendor, client, role), slot)| {
             // An endpoint whose rows report no time still yields a list (of nulls).
-            let p = std::mem::take(&mut pairs[slot]);
-            (!p.is_empty()).then(|| TimeGroup {
+            let [d, r] = std::mem::take(&mut lists[slot]);
+            (!d.is_empty() || !r.is_empty()).then(|| TimeGroup {
                 vendor,
                 client: client.to_string(),
                 role,
-                mttd: p.iter().filter_map(|k| value((k >> 64) as u64)).collect(),
-                mttr: p.iter().filter_map(|k| value(*k as u64)).collect(),
+                mttd: d.into_iter().filter_map(value).collect(),
+                mttr: r.into_iter().filter_map(value).collect(),
             })
         })
         .collect())
@@ -99,16 +94,16 @@ fn value(k: u64) -> Option<f64> {
     (k != 0).then(|| f64::from_bits(k - 1))
 }
 
-/// Sorts every group's pairs, the groups shared between two threads.
-fn sort_all(groups: &mut [Vec<u128>]) {
-    let sort = |g: &mut [Vec<u128>]| g.iter_mut().for_each(|p| p.sort_unstable());
+/// Sorts every group's lists, the groups shared between two threads.
+fn sort_all(groups: &mut [[Vec<u64>; 2]]) {
+    let sort = |g: &mut [[Vec<u64>; 2]]| g.iter_mut().flatten().for_each(|l| l.sort_unstable());
     // Split at half the values, so both threads get about the same work.
-    let total: usize = groups.iter().map(Vec::len).sum();
+    let total: usize = groups.iter().flatten().map(Vec::len).sum();
     let mut seen = 0;
     let mid = groups
         .iter()
         .position(|g| {
-            seen += g.len();
+            seen += g[0].len() + g[1].len();
             seen * 2 >= total
         })
         .map_or(groups.len(), |i| i + 1);

@@ -7,7 +7,7 @@
 
 use super::{Totals, GAUGES, PER_DAY, RATES, TIMES};
 use crate::stats::common::{Alternative, Better};
-use crate::stats::mann_whitney::{mann_whitney, MwMethod};
+use crate::stats::mann_whitney::{mann_whitney_sorted, MwMethod};
 use crate::stats::multiple::Pairwise;
 use crate::stats::rate_ratio::rate_ratio_test;
 use crate::stats::ties::{tiers_by_p_values, Tier};
@@ -88,9 +88,9 @@ fn tests() -> Vec<Family> {
         v.push((
             m,
             "mann-whitney",
-            Box::new(move |t: &Totals| crate::stats::location::median(&t.obs.gauges[k])),
+            Box::new(move |t: &Totals| crate::stats::location::median_sorted(&t.obs.gauges[k])),
             Box::new(move |a: &Totals, b: &Totals| {
-                mann_whitney(
+                mann_whitney_sorted(
                     &a.obs.gauges[k],
                     &b.obs.gauges[k],
                     Alternative::TwoSided,
@@ -102,28 +102,35 @@ fn tests() -> Vec<Family> {
         ));
     }
     for (k, m) in TIMES.iter().enumerate() {
-        let pick = move |t: &Totals| {
+        fn pick(t: &Totals, k: usize) -> &[f64] {
             if k == 0 {
-                t.obs.mttd.clone()
+                &t.obs.mttd
             } else {
-                t.obs.mttr.clone()
+                &t.obs.mttr
             }
-        };
+        }
         v.push((
             m,
             "mann-whitney",
-            Box::new(move |t: &Totals| crate::stats::location::median(&pick(t))),
+            Box::new(move |t: &Totals| crate::stats::location::median_sorted(pick(t, k))),
             Box::new(move |a: &Totals, b: &Totals| {
-                mann_whitney(&pick(a), &pick(b), Alternative::TwoSided, MwMethod::Auto)
-                    .ok()
-                    .map(|r| r.p_value)
+                mann_whitney_sorted(
+                    pick(a, k),
+                    pick(b, k),
+                    Alternative::TwoSided,
+                    MwMethod::Auto,
+                )
+                .ok()
+                .map(|r| r.p_value)
             }),
         ));
     }
     v
 }
 
-/// Every pairwise comparison of the vendors with data, and the tiers per metric.
+/// Every pairwise comparison of the vendors with data, and the tiers per metric. The
+/// observations must be sorted, as [`super::totals`] leaves them (a rank test on
+/// unsorted ones fails and counts as no difference).
 pub fn compare(totals: &[Totals]) -> (Vec<Comparison>, Vec<MetricTiers>) {
     let mut comparisons = Vec::new();
     let mut all_tiers = Vec::new();

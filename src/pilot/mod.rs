@@ -62,7 +62,9 @@ pub struct VendorPilot {
     pub metrics: Vec<MetricRow>,
 }
 
-/// Per-vendor raw observations kept for pairwise tests.
+/// Per-vendor raw observations kept for pairwise tests, each list sorted ascending
+/// ([`totals`] sorts them), so medians and order statistics are read off by position and
+/// rank tests merge instead of sorting again.
 #[derive(Debug, Clone, Default)]
 pub struct Observations {
     /// Per gauge: each endpoint's day-weighted mean.
@@ -141,6 +143,14 @@ pub fn totals(
             }
         }
     }
+    // The times arrive as sorted runs (one per client and role), which the stable sort
+    // finds and merges.
+    for v in &mut t {
+        let o = &mut v.obs;
+        for list in o.gauges.iter_mut().chain([&mut o.mttd, &mut o.mttr]) {
+            list.sort_by(f64::total_cmp);
+        }
+    }
     t
 }
 
@@ -198,7 +208,7 @@ pub fn metrics(t: &Totals, seed: u64) -> Vec<MetricRow> {
             n: vals.len() as f64,
             unit: "endpoints",
             events: 0,
-            median: location::median(vals),
+            median: location::median_sorted(vals),
             intervals,
         });
     }
@@ -206,7 +216,7 @@ pub fn metrics(t: &Totals, seed: u64) -> Vec<MetricRow> {
         out.push(MetricRow {
             metric: name,
             kind: Kind::Time,
-            value: location::median(vals),
+            value: location::median_sorted(vals),
             n: vals.len() as f64,
             unit: "incidents",
             events: 0,
@@ -217,21 +227,20 @@ pub fn metrics(t: &Totals, seed: u64) -> Vec<MetricRow> {
     out
 }
 
-/// A 95% interval for a median: the seeded percentile bootstrap for up to 20,000 values,
-/// the distribution-free order-statistic interval above that (cheaper, and the two agree
-/// closely at such sizes).
-fn median_interval(vals: &[f64], seed: u64) -> Vec<(&'static str, Interval)> {
-    if vals.is_empty() {
+/// A 95% interval for the median of sorted values: the seeded percentile bootstrap for
+/// up to 20,000 values, the distribution-free order-statistic interval above that
+/// (cheaper, and the two agree closely at such sizes).
+fn median_interval(v: &[f64], seed: u64) -> Vec<(&'static str, Interval)> {
+    if v.is_empty() {
         return Vec::new();
     }
-    if vals.len() <= BOOTSTRAP_LIMIT {
-        return location::bootstrap(vals, location::Statistic::Median, LEVEL, RESAMPLES, seed)
+    if v.len() <= BOOTSTRAP_LIMIT {
+        return location::bootstrap(v, location::Statistic::Median, LEVEL, RESAMPLES, seed)
             .ok()
             .map(|e| vec![("bootstrap", e.interval)])
             .unwrap_or_default();
     }
-    let mut v = vals.to_vec();
-    v.sort_by(f64::total_cmp);
+    debug_assert!(v.is_sorted());
     let n = v.len() as f64;
     let z = crate::stats::interval::z_two_sided(LEVEL);
     let lo = ((n / 2.0 - z * n.sqrt() / 2.0).floor() as usize).clamp(1, v.len()) - 1;
@@ -335,10 +344,14 @@ pub fn report(
 ) -> Option<PilotReport> {
     let pilot = ds.pilot.as_ref()?;
     let n = ds.vendors.len();
+    let all = totals(pilot, n, &|_, _| true);
     let groups = groups(&pilot.endpoints, by)
         .into_iter()
         .map(|(label, keep)| {
-            let t = totals(pilot, n, keep.as_ref());
+            let t = match by {
+                By::All => all.clone(),
+                _ => totals(pilot, n, keep.as_ref()),
+            };
             let vendors = t
                 .iter()
                 .enumerate()
@@ -353,7 +366,6 @@ pub fn report(
             (label, vendors)
         })
         .collect();
-    let all = totals(pilot, n, &|_, _| true);
     let (comparisons, tiers) = compare(&all);
     let m = crate::metrics::Metrics::compute(ds, pricing);
     let checklist = (0..n)

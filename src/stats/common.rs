@@ -34,6 +34,9 @@ pub enum StatsError {
     /// A sample value that is NaN or infinite.
     #[error("the sample holds a value that is not finite: `{0}`")]
     NotFinite(f64),
+    /// A sample that should be sorted in ascending order and is not.
+    #[error("the samples must be sorted in ascending order")]
+    Unsorted,
     /// A p-value outside [0, 1] or NaN.
     #[error("p-value `{0}` is not between 0 and 1")]
     PValue(f64),

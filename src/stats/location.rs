@@ -106,6 +106,17 @@ pub fn median(values: &[f64]) -> Option<f64> {
     Some(median_in_place(&mut v))
 }
 
+/// The median of values sorted ascending (`None` when empty): the middle value, or the
+/// mean of the two middle ones, as [`median`].
+pub fn median_sorted(sorted: &[f64]) -> Option<f64> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
+    }
+}
+
 /// Type-7 quantile of sorted data: linear interpolation at position `(len - 1) q`.
 pub(crate) fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
     let h = (sorted.len() - 1) as f64 * q.clamp(0.0, 1.0);
@@ -213,6 +224,14 @@ mod tests {
     }
 
     proptest! {
+        /// The median of sorted values, read off by position, is the median by selection.
+        #[test]
+        fn median_sorted_matches_median(v in proptest::collection::vec(-1e6f64..1e6, 0..40)) {
+            let mut sorted = v.clone();
+            sorted.sort_by(f64::total_cmp);
+            prop_assert_eq!(median_sorted(&sorted), median(&v));
+        }
+
         #[test]
         fn intervals_bracket_the_estimate(values in proptest::collection::vec(-1e3f64..1e3, 2..60), seed in any::<u64>()) {
             let t = t_interval(&values, 0.95).unwrap();

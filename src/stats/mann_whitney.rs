@@ -46,9 +46,39 @@ pub fn mann_whitney(
 ) -> Result<MannWhitney, StatsError> {
     check_sample(x, 1)?;
     check_sample(y, 1)?;
+    let sorted = |v: &[f64]| {
+        let mut v = v.to_vec();
+        v.sort_unstable_by(f64::total_cmp);
+        v
+    };
+    test_sorted(&sorted(x), &sorted(y), alternative, method)
+}
+
+/// [`mann_whitney`] for samples already sorted in ascending order: a caller that tests
+/// one sample against several others (every pair of vendors) sorts each sample once, and
+/// each test is then a linear merge.
+pub fn mann_whitney_sorted(
+    x: &[f64],
+    y: &[f64],
+    alternative: Alternative,
+    method: MwMethod,
+) -> Result<MannWhitney, StatsError> {
+    check_sample(x, 1)?;
+    check_sample(y, 1)?;
+    if !x.is_sorted() || !y.is_sorted() {
+        return Err(StatsError::Unsorted);
+    }
+    test_sorted(x, y, alternative, method)
+}
+
+fn test_sorted(
+    x: &[f64],
+    y: &[f64],
+    alternative: Alternative,
+    method: MwMethod,
+) -> Result<MannWhitney, StatsError> {
     let (n1, n2) = (x.len(), y.len());
-    let (ranks, tie_sum) = midranks(x, y);
-    let r1: f64 = ranks[..n1].iter().sum();
+    let (r1, tie_sum) = rank_sum(x, y);
     let w = r1 - (n1 * (n1 + 1)) as f64 / 2.0;
     let small = n1 < 50 && n2 < 50;
     let use_exact = match method {
@@ -76,30 +106,33 @@ pub fn mann_whitney(
     })
 }
 
-/// Mid-ranks of the pooled sample (x first) and `sum(t^3 - t)` over tie groups.
-fn midranks(x: &[f64], y: &[f64]) -> (Vec<f64>, f64) {
-    // (value, position) pairs sorted by value: a tie group gets one rank whatever its
-    // inner order, so an unstable sort serves, and sorting pairs rather than positions
-    // keeps large samples (millions of incident times) in cache.
-    let mut order: Vec<(f64, usize)> = x.iter().chain(y).copied().zip(0..).collect();
-    order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
-    let mut ranks = vec![0.0; order.len()];
-    let mut tie_sum = 0.0;
-    let mut start = 0;
-    while start < order.len() {
-        let mut end = start + 1;
-        while end < order.len() && order[end].0 == order[start].0 {
-            end += 1;
-        }
-        let rank = (start + end + 1) as f64 / 2.0; // mean of ranks start+1..=end
-        for &(_, i) in &order[start..end] {
-            ranks[i] = rank;
-        }
-        let t = (end - start) as f64;
+/// The mid-rank sum of `x` in the pooled sample and `sum(t^3 - t)` over its tie groups,
+/// by merging the two sorted samples: each group of equal values takes the mean of the
+/// ranks it spans, `x` counts its share of the group. Every rank is a multiple of 1/2, so
+/// the sums are exact in `f64` for any sample that fits in memory.
+fn rank_sum(x: &[f64], y: &[f64]) -> (f64, f64) {
+    let (mut i, mut j, mut below) = (0, 0, 0usize);
+    let (mut r1, mut tie_sum) = (0.0, 0.0);
+    while i < x.len() || j < y.len() {
+        let v = match (x.get(i), y.get(j)) {
+            (Some(a), Some(b)) => a.min(*b),
+            (Some(a), None) => *a,
+            (None, Some(b)) => *b,
+            (None, None) => unreachable!("loop condition"),
+        };
+        let from_x = x[i..].iter().take_while(|&&a| a == v).count();
+        let from_y = y[j..].iter().take_while(|&&b| b == v).count();
+        let t = from_x + from_y;
+        // The group holds ranks below+1 ..= below+t; their mean:
+        let rank = (2 * below + t + 1) as f64 / 2.0;
+        r1 += from_x as f64 * rank;
+        let t = t as f64;
         tie_sum += t * t * t - t;
-        start = end;
+        below += from_x + from_y;
+        i += from_x;
+        j += from_y;
     }
-    (ranks, tie_sum)
+    (r1, tie_sum)
 }
 
 fn normal_approx_p(w: f64, n1: usize, n2: usize, tie_sum: f64, alt: Alternative) -> f64 {
@@ -270,7 +303,46 @@ mod tests {
         assert!(matches!(tied, Err(StatsError::ExactUnavailable(_))));
     }
 
+    /// Mid-rank sum of `x` by the definition: each value's rank is 1 + the number of
+    /// pooled values below it + half the other values equal to it.
+    fn rank_sum_by_definition(x: &[f64], y: &[f64]) -> f64 {
+        let pooled: Vec<f64> = x.iter().chain(y).copied().collect();
+        x.iter()
+            .map(|&v| {
+                let below = pooled.iter().filter(|&&p| p < v).count() as f64;
+                let equal = pooled.iter().filter(|&&p| p == v).count() as f64;
+                below + (equal + 1.0) / 2.0
+            })
+            .sum()
+    }
+
+    #[test]
+    fn sorted_input_is_required_by_the_sorted_entry() {
+        let r = mann_whitney_sorted(&[2.0, 1.0], &[3.0], Alternative::TwoSided, MwMethod::Auto);
+        assert!(matches!(r, Err(StatsError::Unsorted)));
+    }
+
     proptest! {
+        /// The merge gives the mid-rank sum of the definition, and the sorted entry the
+        /// same result as the unsorted one.
+        #[test]
+        fn merge_matches_definition(
+            x in proptest::collection::vec(0u8..12, 1..40),
+            y in proptest::collection::vec(0u8..12, 1..40),
+        ) {
+            let mut x: Vec<f64> = x.into_iter().map(f64::from).collect();
+            let mut y: Vec<f64> = y.into_iter().map(f64::from).collect();
+            let n1 = x.len() as f64;
+            let expected = rank_sum_by_definition(&x, &y) - n1 * (n1 + 1.0) / 2.0;
+            let a = mann_whitney(&x, &y, Alternative::TwoSided, MwMethod::Normal).unwrap();
+            prop_assert_eq!(a.w, expected);
+            x.sort_by(f64::total_cmp);
+            y.sort_by(f64::total_cmp);
+            let b = mann_whitney_sorted(&x, &y, Alternative::TwoSided, MwMethod::Normal).unwrap();
+            prop_assert_eq!(a, b);
+        }
+
+
         /// Swapping the samples mirrors W and leaves the two-sided p-value unchanged.
         #[test]
         fn swapping_samples_mirrors_w(
