@@ -34,17 +34,19 @@ impl std::fmt::Display for Date {
 
 /// Parses `YYYY-MM-DD`, or `YYYY-MM` when `month_ok`.
 pub fn parse_date(s: &str, month_ok: bool) -> Option<Date> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str, len: usize| -> Option<u32> {
+    // No allocation: the pilot's fast path checks every row's date with this.
+    let mut parts = s.split('-');
+    let num = |p: Option<&str>, len: usize| -> Option<u32> {
+        let p = p?;
         (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
     };
-    let (year, month) = (num(parts.first()?, 4)? as i32, num(parts.get(1)?, 2)?);
+    let (year, month) = (num(parts.next(), 4)? as i32, num(parts.next(), 2)?);
     if !(1..=12).contains(&month) {
         return None;
     }
-    let day = match parts.len() {
-        2 if month_ok => 0,
-        3 => num(parts[2], 2)?,
+    let day = match (parts.next(), parts.next()) {
+        (None, _) if month_ok => None,
+        (Some(d), None) => Some(num(Some(d), 2)?),
         _ => return None,
     };
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -54,10 +56,14 @@ pub fn parse_date(s: &str, month_ok: bool) -> Option<Date> {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     };
-    if parts.len() == 3 && !(1..=days_in_month).contains(&day) {
-        return None;
+    match day {
+        Some(d) if !(1..=days_in_month).contains(&d) => None,
+        _ => Some(Date {
+            year,
+            month,
+            day: day.unwrap_or(0),
+        }),
     }
-    Some(Date { year, month, day })
 }
 
 /// Reads typed cells from one table, collecting problems.
@@ -330,6 +336,18 @@ mod tests {
             })
         );
         assert_eq!(parse_date("2023-02-29", false), None);
+        for bad in [
+            "2024-01-00",
+            "2024-00-10",
+            "2024-1-10",
+            "2024-01-10-1",
+            "24-01-10",
+            "2024-01",
+            "2024/01/10",
+            "",
+        ] {
+            assert_eq!(parse_date(bad, false), None, "{bad}");
+        }
         assert_eq!(
             parse_date("2021-09", true),
             Some(Date {

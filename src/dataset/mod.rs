@@ -8,6 +8,7 @@ pub mod export;
 mod fx;
 mod pilot;
 mod pilot_checks;
+mod pilot_diagnose;
 pub mod pilot_frame;
 pub mod pilot_times;
 mod rows;

@@ -8,7 +8,8 @@ use std::path::Path;
 use polars::prelude::{LazyFrame, PlRefPath, ScanArgsParquet};
 
 use super::cells::missing_columns;
-use super::pilot_frame::{self, EndpointAgg, PilotSource};
+use super::pilot_diagnose::{suspects, Source, MAX_SUSPECTS};
+use super::pilot_frame::{self, EndpointAgg, NeedsDiagnosis, PilotSource};
 use super::pilot_times::TimeGroup;
 use super::rows::{self, VendorIndex, PILOT_REQUIRED};
 use super::{read, Data, Format, Found};
@@ -49,20 +50,64 @@ pub(super) fn load(f: Found, index: &VendorIndex) -> Result<Pilot, Vec<Problem>>
             endpoints,
             times,
         }),
-        Err(why) => {
-            let shown = f.shown.clone();
-            let t = read(f)?;
-            rows::pilot(&t, index)?;
-            // The cell-by-cell checks found nothing: say what the fast path saw.
-            Err(vec![Problem::file(
-                shown,
-                format!(
-                    "cannot aggregate the pilot: {}",
-                    why.0.lines().next().unwrap_or("").to_lowercase()
-                ),
-            )
-            .hint("check the file against docs/data-formats.md")])
+        Err(why) => Err(diagnose(f, &header, index, why)),
+    }
+}
+
+/// The problems of a file the fast path refused: those of the suspect rows, else (for a
+/// small file) of every row, else what the fast path saw.
+fn diagnose(f: Found, header: &[String], index: &VendorIndex, why: NeedsDiagnosis) -> Vec<Problem> {
+    let source = match (&f.data, f.format) {
+        (Data::Path(p), Format::Csv) => Source::CsvPath(p),
+        (Data::Path(p), Format::Parquet) => Source::ParquetPath(p),
+        (Data::Bytes(b), _) => Source::CsvBytes(strip_bom(b)),
+    };
+    match suspects(&f.shown, source, header, index, &why.clashing_endpoints) {
+        Err(p) => return vec![p],
+        Ok((table, more)) => {
+            if let Err(mut problems) = rows::pilot(&table, index) {
+                if more {
+                    problems.push(
+                        Problem::file(
+                            &f.shown,
+                            format!("more rows than the {MAX_SUSPECTS} checked here look wrong"),
+                        )
+                        .hint("fix these and run again to see the rest"),
+                    );
+                }
+                return problems;
+            }
         }
+    }
+    let shown = f.shown.clone();
+    if size(&f) <= FULL_DIAGNOSIS_BYTES {
+        let t = match read(f) {
+            Ok(t) => t,
+            Err(p) => return p,
+        };
+        if let Err(p) = rows::pilot(&t, index) {
+            return p;
+        }
+    }
+    // The cell-by-cell checks found nothing: say what the fast path saw.
+    vec![Problem::file(
+        shown,
+        format!(
+            "cannot aggregate the pilot: {}",
+            why.why.lines().next().unwrap_or("").to_lowercase()
+        ),
+    )
+    .hint("check the file against docs/data-formats.md")]
+}
+
+/// Files up to this size are checked whole, cell by cell, when the suspect rows show
+/// nothing (a rule only the whole file reveals); larger ones are not read whole.
+const FULL_DIAGNOSIS_BYTES: u64 = 64 << 20;
+
+fn size(f: &Found) -> u64 {
+    match &f.data {
+        Data::Path(p) => std::fs::metadata(p).map_or(u64::MAX, |m| m.len()),
+        Data::Bytes(b) => b.len() as u64,
     }
 }
 

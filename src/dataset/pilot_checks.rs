@@ -1,79 +1,188 @@
-//! The fast path's row checks.
+//! The pilot's row checks, for the fast path and for finding the rows to diagnose.
 //!
 //! Every row is checked by one function that polars calls on each batch of rows
 //! (`map_many`, element-wise, so it streams): it walks each column once and marks the
 //! rows that break a rule. Written as some forty polars expressions joined with `or`,
-//! the same checks cost a quarter of the whole load; as per-group reductions, as much.
-//! The group keys (vendor, client, endpoint, role) are checked once per endpoint group,
-//! after the aggregation, by [`bad_key`].
+//! the same checks cost a quarter of the whole load.
 //!
-//! A marked row says only that something is wrong: the cell-by-cell path then finds and
-//! words each problem, with its line and column.
+//! - [`bad_rows`] serves the fast path, on typed columns. The group keys (vendor, client,
+//!   endpoint, role) are checked once per endpoint group after the aggregation, by
+//!   [`bad_key`].
+//! - [`suspect_rows`] serves the diagnosis, on text columns (a value polars cannot read
+//!   as a number is itself a fault), and checks the keys on every row.
+//!
+//! A marked row says only that something is wrong: the cell-by-cell checks then find and
+//! word each problem, with its line and column.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use polars::chunked_array::cast::CastOptions;
 use polars::prelude::*;
 
-use super::pilot_frame::{Install, COUNTS, GAUGES, PAIRS, TIMES};
+use super::cells::{parse_date, FALSE, TRUE};
+use super::pilot_frame::{EndpointAgg, Install, COUNTS, GAUGES, PAIRS, TIMES};
 use super::types::Role;
 
 /// Gauges that are percentages, at most 100.
 const PERCENTS: [&str; 2] = ["cpu_overhead_pct", "telemetry_coverage_pct"];
 
-/// The columns the row check reads, in the order it reads them: days, the pairs (part,
-/// whole), the other counts, the gauges, the times, then the install columns.
-fn inputs(install: Install) -> Vec<&'static str> {
+/// The numeric columns the checks read, in the order they read them: days, the pairs
+/// (part, whole), the other counts, the gauges, the times.
+fn numeric() -> Vec<&'static str> {
     let mut c = vec!["days"];
     c.extend(PAIRS.iter().flat_map(|(part, whole)| [*part, *whole]));
     c.extend(COUNTS);
     c.extend(GAUGES);
     c.extend(TIMES);
-    if install == Install::Text {
-        c.extend(["install_ok", "install_state"]);
-    }
     c
 }
 
-/// `true` for each row that breaks a check: a boolean column, to be reduced with `any`.
-pub fn bad_rows(install: Install) -> Expr {
-    let names = inputs(install);
-    let first = col(names[0]);
+/// A boolean column computed by `check` from `names`, in that order.
+fn udf(
+    names: Vec<&'static str>,
+    check: impl Fn(&[Column]) -> PolarsResult<Vec<bool>> + Send + Sync + 'static,
+) -> Expr {
     let rest: Vec<Expr> = names[1..].iter().map(|c| col(*c)).collect();
-    first
+    col(names[0])
         .map_many(
-            move |columns: &mut [Column]| check_rows(columns, install).map(Column::from),
+            move |columns: &mut [Column]| {
+                let bad = check(columns)?;
+                Ok(BooleanChunked::from_slice("bad".into(), &bad).into_column())
+            },
             &rest,
             |_: &Schema, _: &[Field]| Ok(Field::new("bad".into(), DataType::Boolean)),
         )
         .alias("bad")
 }
 
-/// Marks the rows of one batch; `columns` are in the order of [`inputs`].
-fn check_rows(columns: &[Column], install: Install) -> PolarsResult<Series> {
-    let floats = |i: usize| columns[i].f64();
-    let mut bad = vec![false; columns[0].len()];
+/// Fast path: `true` for each row that breaks a check, over typed columns (numbers as
+/// `Float64`, `install_state` as computed from a text `install_ok`, `date` as text).
+pub fn bad_rows(install: Install) -> Expr {
+    let mut names = numeric();
+    names.push("date");
+    if install == Install::Text {
+        names.extend(["install_ok", "install_state"]);
+    }
+    udf(names, move |columns| {
+        let n = numeric().len();
+        let floats: Vec<&Float64Chunked> = columns[..n]
+            .iter()
+            .map(Column::f64)
+            .collect::<PolarsResult<_>>()?;
+        let mut bad = vec![false; columns[0].len()];
+        mark_numbers(&mut bad, &floats);
+        mark_dates(&mut bad, columns[n].str()?);
+        if install == Install::Text {
+            // The state is present only where the text is, so equal missing counts
+            // mean every text was a boolean spelling.
+            let (text, state) = (&columns[n + 1], &columns[n + 2]);
+            if text.null_count() != state.null_count() {
+                for (b, (t, s)) in bad
+                    .iter_mut()
+                    .zip(text.str()?.iter().zip(state.u32()?.iter()))
+                {
+                    *b |= t.is_some() && s.is_none();
+                }
+            }
+        }
+        Ok(bad)
+    })
+}
+
+/// What the diagnosis looks for besides the per-row rules: the known vendor ids, and
+/// the endpoints the fast path found under two vendors in one period (all their rows
+/// are suspects, so the cell checks can find the clash).
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    pub vendors: HashSet<String>,
+    pub clashing_endpoints: HashSet<String>,
+}
+
+/// Diagnosis: `true` for each row that looks wrong, over text columns (every column of
+/// the file read as text; absent optional columns as empty text).
+pub fn suspect_rows(known: Arc<Known>) -> Expr {
+    let mut names = numeric();
+    let text = ["vendor", "client", "endpoint", "role", "date", "install_ok"];
+    names.extend(text);
+    udf(names, move |columns| {
+        let n = numeric().len();
+        let mut bad = vec![false; columns[0].len()];
+        let mut floats = Vec::with_capacity(n);
+        for c in &columns[..n] {
+            let number = c.cast_with_options(&DataType::Float64, CastOptions::NonStrict)?;
+            // Text that is not a number (once trimmed: the cell checks trim).
+            for (b, (t, x)) in bad
+                .iter_mut()
+                .zip(c.str()?.iter().zip(number.f64()?.iter()))
+            {
+                *b |= x.is_none() && t.and_then(trimmed).is_some();
+            }
+            floats.push(number);
+        }
+        let floats: Vec<&Float64Chunked> = floats
+            .iter()
+            .map(Column::f64)
+            .collect::<PolarsResult<_>>()?;
+        mark_numbers(&mut bad, &floats);
+        let text = |k: usize| columns[n + k].str();
+        let (vendor, client, endpoint) = (text(0)?, text(1)?, text(2)?);
+        let (role, date, install) = (text(3)?, text(4)?, text(5)?);
+        mark_dates(&mut bad, date);
+        let keys = cells(vendor)
+            .zip(cells(client))
+            .zip(cells(endpoint).zip(cells(role)));
+        for (b, (((v, c), (e, r)), i)) in bad.iter_mut().zip(keys.zip(cells(install))) {
+            *b |= bad_key(v, c, e, r).is_some()
+                || v.is_some_and(|v| !known.vendors.contains(v))
+                || e.is_some_and(|e| known.clashing_endpoints.contains(e))
+                || i.is_some_and(|t| !TRUE.contains(&t) && !FALSE.contains(&t));
+        }
+        Ok(bad)
+    })
+}
+
+/// A column's cells as the cell checks see them.
+fn cells(c: &StringChunked) -> impl Iterator<Item = Option<&str>> {
+    c.iter().map(|v| v.and_then(trimmed))
+}
+
+/// A cell's text as the cell checks see it: trimmed, `None` when empty.
+fn trimmed(s: &str) -> Option<&str> {
+    Some(s.trim()).filter(|s| !s.is_empty())
+}
+
+/// Marks the rows whose numbers break a rule; `floats` are in the order of [`numeric`].
+fn mark_numbers(bad: &mut [bool], floats: &[&Float64Chunked]) {
     let (pairs, counts) = (1, 1 + 2 * PAIRS.len());
     let (gauges, times) = (counts + COUNTS.len(), counts + COUNTS.len() + GAUGES.len());
     // Days: present, positive, finite.
-    if floats(0)?.null_count() > 0 {
-        return Ok(all_bad(&bad));
+    if floats[0].null_count() > 0 {
+        for (b, d) in bad.iter_mut().zip(floats[0].iter()) {
+            *b |= d.is_none();
+        }
     }
-    mark_present(&mut bad, floats(0)?, |d| !(d > 0.0 && d.is_finite()));
+    mark_present(bad, floats[0], |d| !(d > 0.0 && d.is_finite()));
     // Counts: whole numbers (the cast truncates; a count past 2^63 fails too), not negative.
-    for i in pairs..gauges {
-        mark_present(&mut bad, floats(i)?, |x| {
+    for f in &floats[pairs..gauges] {
+        mark_present(bad, f, |x| {
             !(x >= 0.0 && x.is_finite() && (x as i64) as f64 == x)
         });
     }
     // Gauges and times: not negative, finite; percentages at most 100.
-    for i in gauges..times + TIMES.len() {
+    for (i, f) in floats
+        .iter()
+        .enumerate()
+        .take(times + TIMES.len())
+        .skip(gauges)
+    {
         let percent = GAUGES.get(i - gauges).is_some_and(|g| PERCENTS.contains(g));
         let top = if percent { 100.0 } else { f64::INFINITY };
-        mark_present(&mut bad, floats(i)?, |x| {
-            !(x >= 0.0 && x.is_finite() && x <= top)
-        });
+        mark_present(bad, f, |x| !(x >= 0.0 && x.is_finite() && x <= top));
     }
     // Pairs: both or neither, the part no more than the whole.
     for k in 0..PAIRS.len() {
-        let (part, whole) = (floats(pairs + 2 * k)?, floats(pairs + 2 * k + 1)?);
+        let (part, whole) = (floats[pairs + 2 * k], floats[pairs + 2 * k + 1]);
         if let (Ok(p), Ok(w)) = (part.cont_slice(), whole.cont_slice()) {
             // No value missing in either (the common case): compare the slices.
             for (b, (p, w)) in bad.iter_mut().zip(p.iter().zip(w)) {
@@ -89,19 +198,15 @@ fn check_rows(columns: &[Column], install: Install) -> PolarsResult<Series> {
             };
         }
     }
-    // A text `install_ok` that is none of the boolean spellings has no install state.
-    // The state is present only where the text is, so equal missing counts mean none.
-    if install == Install::Text
-        && columns[times + 2].null_count() != columns[times + 3].null_count()
-    {
-        return Ok(all_bad(&bad));
-    }
-    Ok(BooleanChunked::from_slice("bad".into(), &bad).into_series())
 }
 
-/// The whole batch marked: something in it is wrong, and which row does not matter here.
-fn all_bad(rows: &[bool]) -> Series {
-    BooleanChunked::full("bad".into(), true, rows.len()).into_series()
+/// Marks the rows with a date that is not a real `YYYY-MM-DD` day.
+fn mark_dates(bad: &mut [bool], dates: &StringChunked) {
+    for (b, d) in bad.iter_mut().zip(dates.iter()) {
+        *b |= d
+            .and_then(trimmed)
+            .is_some_and(|d| parse_date(d, false).is_none());
+    }
 }
 
 /// Marks the rows whose value is present and breaks `rule`. Works on the raw value
@@ -147,4 +252,34 @@ pub fn bad_key(
     }
     role.filter(|r| Role::from_name(r).is_none())
         .map(|r| format!("unknown role `{r}`"))
+}
+
+/// The endpoints under two vendors in overlapping periods (or without dates), sorted:
+/// an endpoint runs one product at a time.
+pub fn clashing_endpoints(aggs: &[EndpointAgg]) -> Vec<String> {
+    let mut by_endpoint: HashMap<&str, Vec<&EndpointAgg>> = HashMap::new();
+    for a in aggs {
+        by_endpoint.entry(&a.endpoint).or_default().push(a);
+    }
+    let mut out: Vec<String> = by_endpoint
+        .into_iter()
+        .filter(|(_, groups)| {
+            groups.iter().enumerate().any(|(i, a)| {
+                groups[i + 1..]
+                    .iter()
+                    .any(|b| a.vendor != b.vendor && overlaps(a, b))
+            })
+        })
+        .map(|(e, _)| e.to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Whether two endpoint groups' date ranges overlap (undated groups always do).
+fn overlaps(a: &EndpointAgg, b: &EndpointAgg) -> bool {
+    match (&a.first_date, &a.last_date, &b.first_date, &b.last_date) {
+        (Some(a0), Some(a1), Some(b0), Some(b1)) => a0 <= b1 && b0 <= a1,
+        _ => true,
+    }
 }

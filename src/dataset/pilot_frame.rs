@@ -7,7 +7,6 @@
 //! role) returns `NeedsDiagnosis`: the caller then reads the file cell by cell to report
 //! each problem with its line and column. Clean data never pays for that.
 
-use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -76,9 +75,22 @@ const TEXT: [&str; 7] = [
 ];
 use super::cells::{FALSE, TRUE};
 
-/// Why the fast path gave up (the caller diagnoses cell by cell).
-#[derive(Debug)]
-pub struct NeedsDiagnosis(pub String);
+/// Why the fast path gave up (the caller diagnoses cell by cell), and the endpoints it
+/// found under two vendors in one period.
+#[derive(Debug, Default)]
+pub struct NeedsDiagnosis {
+    pub why: String,
+    pub clashing_endpoints: Vec<String>,
+}
+
+impl NeedsDiagnosis {
+    fn new(why: impl Into<String>) -> Self {
+        NeedsDiagnosis {
+            why: why.into(),
+            clashing_endpoints: Vec::new(),
+        }
+    }
+}
 
 /// What the fast path returns: rows read, per-endpoint aggregates, incident times.
 pub type Aggregated = (u64, Vec<EndpointAgg>, Vec<TimeGroup>);
@@ -92,7 +104,7 @@ pub fn aggregate(
     header: &[String],
     index: &VendorIndex,
 ) -> Result<Aggregated, NeedsDiagnosis> {
-    let fail = |e: PolarsError| NeedsDiagnosis(e.to_string());
+    let fail = |e: PolarsError| NeedsDiagnosis::new(e.to_string());
     let (lf, install) = scan(&source, header).map_err(fail)?;
     let df = with_all_columns(lf, header)
         .with_column(install.state().alias("install_state"))
@@ -102,11 +114,18 @@ pub fn aggregate(
         .map_err(fail)?
         .unwrap_single();
     if df.column("bad").map_err(fail)?.bool().map_err(fail)?.any() {
-        return Err(NeedsDiagnosis("a row breaks a check".into()));
+        return Err(NeedsDiagnosis::new("a row breaks a check"));
     }
     collect(&df, index).map_err(|e| match e {
-        Collect::Polars(e) => NeedsDiagnosis(e.to_string()),
-        Collect::Invalid(why) => NeedsDiagnosis(why),
+        Collect::Polars(e) => NeedsDiagnosis::new(e.to_string()),
+        Collect::Invalid(why) => NeedsDiagnosis::new(why),
+        Collect::Clash(endpoints) => NeedsDiagnosis {
+            why: format!(
+                "endpoint `{}` is under two vendors in overlapping periods",
+                endpoints[0]
+            ),
+            clashing_endpoints: endpoints,
+        },
     })
 }
 
@@ -269,6 +288,8 @@ fn aggregations(install: Install) -> Vec<Expr> {
 enum Collect {
     Polars(PolarsError),
     Invalid(String),
+    /// Endpoints under two vendors in one period.
+    Clash(Vec<String>),
 }
 
 impl From<PolarsError> for Collect {
@@ -367,42 +388,11 @@ fn collect(df: &DataFrame, index: &VendorIndex) -> Result<Aggregated, Collect> {
         (a.vendor, &a.client, &a.endpoint, a.role).cmp(&(b.vendor, &b.client, &b.endpoint, b.role))
     });
     let total = rows.iter().sum();
-    // Dates are checked at each endpoint's first and last (text order); a malformed date
-    // in between is only caught by the cell-by-cell path (polars' `strings` feature,
-    // which would check every row, is left out to keep the build lean).
-    for a in &out {
-        for d in [&a.first_date, &a.last_date].into_iter().flatten() {
-            if super::cells::parse_date(d, false).is_none() {
-                return Err(Collect::Invalid(format!("bad date `{d}`")));
-            }
-        }
+    let clashing = pilot_checks::clashing_endpoints(&out);
+    if !clashing.is_empty() {
+        return Err(Collect::Clash(clashing));
     }
-    check_endpoint_vendors(&out, index).map_err(Collect::Invalid)?;
     Ok((total, out, times))
-}
-
-/// An endpoint under two vendors in overlapping periods (or without dates) is an error.
-fn check_endpoint_vendors(aggs: &[EndpointAgg], _index: &VendorIndex) -> Result<(), String> {
-    let mut seen: HashMap<&str, &EndpointAgg> = HashMap::new();
-    for a in aggs {
-        if let Some(b) = seen.insert(&a.endpoint, a) {
-            if b.vendor != a.vendor && overlaps(a, b) {
-                return Err(format!(
-                    "endpoint `{}` under two vendors in one period",
-                    a.endpoint
-                ));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Whether two endpoint groups' date ranges overlap (undated groups always do).
-pub fn overlaps(a: &EndpointAgg, b: &EndpointAgg) -> bool {
-    match (&a.first_date, &a.last_date, &b.first_date, &b.last_date) {
-        (Some(a0), Some(a1), Some(b0), Some(b1)) => a0 <= b1 && b0 <= a1,
-        _ => true,
-    }
 }
 
 #[cfg(test)]

@@ -29,6 +29,16 @@ pub struct TextTable {
     columns: Vec<Vec<Option<String>>>,
     bytes: Vec<u8>,
     record_lines: OnceLock<Vec<usize>>,
+    /// For a table of some of a file's rows: where each row is in the file.
+    picked: Option<Picked>,
+}
+
+/// Where the rows of a partial table come from.
+pub struct Picked {
+    /// Each row's 0-based position among the file's data rows.
+    pub rows: Vec<usize>,
+    /// Each row's line (CSV only).
+    pub lines: Vec<usize>,
 }
 
 impl TextTable {
@@ -68,6 +78,37 @@ impl TextTable {
                 Vec::new()
             },
             record_lines: OnceLock::new(),
+            picked: None,
+        })
+    }
+
+    /// A table of some of a file's rows, read by polars (`df`, every column as text) and
+    /// placed in the file by `picked`.
+    pub fn picked(
+        file: &str,
+        format: Format,
+        df: &DataFrame,
+        picked: Picked,
+    ) -> Result<TextTable, Problem> {
+        let headers = df
+            .get_column_names()
+            .iter()
+            .map(|s| s.trim().to_string())
+            .collect();
+        let columns = df
+            .columns()
+            .iter()
+            .map(text_cells)
+            .collect::<PolarsResult<_>>()
+            .map_err(|e| read_problem(file, format, &e))?;
+        Ok(TextTable {
+            file: file.to_string(),
+            format,
+            headers,
+            columns,
+            bytes: Vec::new(),
+            record_lines: OnceLock::new(),
+            picked: Some(picked),
         })
     }
 
@@ -94,10 +135,15 @@ impl TextTable {
                 column: column.map(|c| c + 1),
             },
             Format::Parquet => Location::Row {
-                row: row + 1,
+                row: self.file_row(row) + 1,
                 column: column.map(|c| self.headers[c].clone()),
             },
         }
+    }
+
+    /// A row's 0-based position among the file's data rows.
+    fn file_row(&self, row: usize) -> usize {
+        self.picked.as_ref().map_or(row, |p| p.rows[row])
     }
 
     /// Where the header is.
@@ -115,11 +161,14 @@ impl TextTable {
     pub fn describe_row(&self, row: usize) -> String {
         match self.format {
             Format::Csv => format!("line {}", self.line_of(row)),
-            Format::Parquet => format!("row {}", row + 1),
+            Format::Parquet => format!("row {}", self.file_row(row) + 1),
         }
     }
 
     fn line_of(&self, row: usize) -> usize {
+        if let Some(p) = &self.picked {
+            return p.lines.get(row).copied().unwrap_or(p.rows[row] + 2);
+        }
         let lines = self
             .record_lines
             .get_or_init(|| record_start_lines(&self.bytes));
@@ -154,7 +203,7 @@ fn text_cells(col: &Column) -> PolarsResult<Vec<Option<String>>> {
         .collect())
 }
 
-fn read_problem(file: &str, format: Format, e: &PolarsError) -> Problem {
+pub(super) fn read_problem(file: &str, format: Format, e: &PolarsError) -> Problem {
     let what = match format {
         Format::Csv => "CSV",
         Format::Parquet => "Parquet",
@@ -171,36 +220,97 @@ fn read_problem(file: &str, format: Format, e: &PolarsError) -> Problem {
 
 /// The 1-based line on which each CSV record starts (header included), skipping empty
 /// lines as the reader does; a quoted field may span lines.
-fn record_start_lines(bytes: &[u8]) -> Vec<usize> {
+pub(super) fn record_start_lines(bytes: &[u8]) -> Vec<usize> {
+    let mut lines = RecordLines::default();
     let mut starts = Vec::new();
-    let mut line = 1;
-    let mut in_quotes = false;
-    let mut record_empty = true;
-    let mut record_line = 1;
-    for &b in bytes {
-        match b {
-            b'"' => {
-                in_quotes = !in_quotes;
-                record_empty = false;
-            }
-            b'\n' => {
-                if !in_quotes {
-                    if !record_empty {
-                        starts.push(record_line);
-                    }
-                    record_empty = true;
-                    record_line = line + 1;
-                }
-                line += 1;
-            }
-            b'\r' => {}
-            _ => record_empty = false,
+    lines.feed(bytes, |_, line| starts.push(line));
+    lines.finish(|_, line| starts.push(line));
+    starts
+}
+
+/// The lines on which the given data records start (0-based among the data rows,
+/// ascending), reading the CSV file in blocks rather than whole.
+pub fn data_record_lines(path: &std::path::Path, wanted: &[usize]) -> std::io::Result<Vec<usize>> {
+    use std::io::Read;
+    let mut file = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    let mut lines = RecordLines::default();
+    let mut out = Vec::with_capacity(wanted.len());
+    // Record 0 is the header.
+    let keep = |out: &mut Vec<usize>, record: usize, line: usize| {
+        if record > 0 && wanted.get(out.len()) == Some(&(record - 1)) {
+            out.push(line);
+        }
+    };
+    let mut block = vec![0; 1 << 20];
+    loop {
+        let n = file.read(&mut block)?;
+        if n == 0 {
+            break;
+        }
+        lines.feed(&block[..n], |r, l| keep(&mut out, r, l));
+        if out.len() == wanted.len() {
+            return Ok(out);
         }
     }
-    if !record_empty {
-        starts.push(record_line);
+    lines.finish(|r, l| keep(&mut out, r, l));
+    Ok(out)
+}
+
+/// Counts CSV records and lines over a file given in pieces.
+struct RecordLines {
+    records: usize,
+    line: usize,
+    in_quotes: bool,
+    record_empty: bool,
+    record_line: usize,
+}
+
+impl Default for RecordLines {
+    fn default() -> Self {
+        RecordLines {
+            records: 0,
+            line: 1,
+            in_quotes: false,
+            record_empty: true,
+            record_line: 1,
+        }
     }
-    starts
+}
+
+impl RecordLines {
+    /// Reads `bytes`, calling `start(record, line)` for each record that ends in them.
+    fn feed(&mut self, bytes: &[u8], mut start: impl FnMut(usize, usize)) {
+        for &b in bytes {
+            match b {
+                b'"' => {
+                    self.in_quotes = !self.in_quotes;
+                    self.record_empty = false;
+                }
+                b'\n' => {
+                    if !self.in_quotes {
+                        if !self.record_empty {
+                            start(self.records, self.record_line);
+                            self.records += 1;
+                        }
+                        self.record_empty = true;
+                        self.record_line = self.line + 1;
+                    }
+                    self.line += 1;
+                }
+                b'\r' => {}
+                _ => self.record_empty = false,
+            }
+        }
+    }
+
+    /// The last record, when the file does not end with a newline.
+    fn finish(&mut self, mut start: impl FnMut(usize, usize)) {
+        if !self.record_empty {
+            start(self.records, self.record_line);
+            self.records += 1;
+            self.record_empty = true;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -211,6 +321,29 @@ mod tests {
     fn record_lines_follow_quoted_newlines_and_blank_lines() {
         let csv = b"a,b\n1,\"x\ny\"\n\n2,z\r\n3,w";
         assert_eq!(record_start_lines(csv), vec![1, 2, 5, 6]);
+    }
+
+    #[test]
+    fn record_lines_of_a_file_read_in_blocks() {
+        let mut csv = b"a,b\n".to_vec();
+        for i in 0..300_000 {
+            csv.extend_from_slice(if i % 1000 == 7 {
+                b"1,\"x\ny\"\n\n".as_slice()
+            } else {
+                b"2,z\r\n".as_slice()
+            });
+        }
+        csv.extend_from_slice(b"3,last");
+        let path = std::env::temp_dir().join(format!("vs-lines-{}.csv", std::process::id()));
+        std::fs::write(&path, &csv).unwrap();
+        let all = record_start_lines(&csv);
+        let wanted = vec![0, 7, 8, 123_456, 299_999, 300_000];
+        let got = data_record_lines(&path, &wanted).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let expected: Vec<usize> = wanted.iter().map(|r| all[r + 1]).collect();
+        assert_eq!(got, expected);
+        // Record 7 spans two lines and is followed by a blank one.
+        assert_eq!(&got[..3], &[2, 9, 12]);
     }
 
     #[test]
