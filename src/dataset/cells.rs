@@ -32,6 +32,32 @@ impl std::fmt::Display for Date {
     }
 }
 
+/// Whether `s` is a real day written `YYYY-MM-DD`: `parse_date(s, false).is_some()`
+/// without splitting, for checking every row of a large pilot.
+pub fn is_day(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digit = |i: usize| u32::from(b[i].wrapping_sub(b'0'));
+    if [0, 1, 2, 3, 5, 6, 8, 9].iter().any(|&i| digit(i) > 9) {
+        return false;
+    }
+    let year = (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)) as i32;
+    let (month, day) = (digit(5) * 10 + digit(6), digit(8) * 10 + digit(9));
+    (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day)
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// Parses `YYYY-MM-DD`, or `YYYY-MM` when `month_ok`.
 pub fn parse_date(s: &str, month_ok: bool) -> Option<Date> {
     // No allocation: the pilot's fast path checks every row's date with this.
@@ -49,15 +75,8 @@ pub fn parse_date(s: &str, month_ok: bool) -> Option<Date> {
         (Some(d), None) => Some(num(Some(d), 2)?),
         _ => return None,
     };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days_in_month = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
     match day {
-        Some(d) if !(1..=days_in_month).contains(&d) => None,
+        Some(d) if !(1..=days_in_month(year, month)).contains(&d) => None,
         _ => Some(Date {
             year,
             month,
@@ -325,6 +344,14 @@ fn range_hint(min: f64, max: f64) -> String {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// The row check's day test agrees with the date parser, on dates and on noise.
+        #[test]
+        fn is_day_agrees_with_parse_date(s in "[0-9]{4}-[0-3][0-9]-[0-3][0-9]|.{0,11}") {
+            proptest::prop_assert_eq!(is_day(&s), parse_date(&s, false).is_some(), "{}", s);
+        }
+    }
+
     #[test]
     fn dates_check_calendar() {
         assert_eq!(
@@ -347,6 +374,19 @@ mod tests {
             "",
         ] {
             assert_eq!(parse_date(bad, false), None, "{bad}");
+            assert!(!is_day(bad), "{bad}");
+        }
+        for good in ["2024-02-29", "2000-02-29", "1999-12-31", "2024-01-01"] {
+            assert!(is_day(good) && parse_date(good, false).is_some(), "{good}");
+        }
+        for bad in [
+            "1900-02-29",
+            "2023-02-29",
+            "2024-04-31",
+            "2024-1a-01",
+            "2024_01_01",
+        ] {
+            assert!(!is_day(bad) && parse_date(bad, false).is_none(), "{bad}");
         }
         assert_eq!(
             parse_date("2021-09", true),

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use polars::chunked_array::cast::CastOptions;
 use polars::prelude::*;
 
-use super::cells::{parse_date, FALSE, TRUE};
+use super::cells::{is_day, FALSE, TRUE};
 use super::pilot_frame::{EndpointAgg, Install, COUNTS, GAUGES, PAIRS, TIMES};
 use super::types::Role;
 
@@ -203,9 +203,7 @@ fn mark_numbers(bad: &mut [bool], floats: &[&Float64Chunked]) {
 /// Marks the rows with a date that is not a real `YYYY-MM-DD` day.
 fn mark_dates(bad: &mut [bool], dates: &StringChunked) {
     for (b, d) in bad.iter_mut().zip(dates.iter()) {
-        *b |= d
-            .and_then(trimmed)
-            .is_some_and(|d| parse_date(d, false).is_none());
+        *b |= d.and_then(trimmed).is_some_and(|d| !is_day(d));
     }
 }
 

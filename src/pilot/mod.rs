@@ -345,29 +345,36 @@ pub fn report(
     let pilot = ds.pilot.as_ref()?;
     let n = ds.vendors.len();
     let all = totals(pilot, n, &|_, _| true);
-    let groups = groups(&pilot.endpoints, by)
-        .into_iter()
-        .map(|(label, keep)| {
-            let t = match by {
-                By::All => all.clone(),
-                _ => totals(pilot, n, keep.as_ref()),
-            };
-            let vendors = t
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.endpoints > 0)
-                .map(|(v, t)| VendorPilot {
-                    vendor: v,
-                    endpoints: t.endpoints,
-                    endpoint_days: t.days,
-                    metrics: metrics(t, seed),
-                })
-                .collect();
-            (label, vendors)
-        })
-        .collect();
-    let (comparisons, tiers) = compare(&all);
-    let m = crate::metrics::Metrics::compute(ds, pricing);
+    let per_group = || -> Vec<(String, Vec<VendorPilot>)> {
+        groups(&pilot.endpoints, by)
+            .into_iter()
+            .map(|(label, keep)| {
+                let t = match by {
+                    By::All => all.clone(),
+                    _ => totals(pilot, n, keep.as_ref()),
+                };
+                let vendors = t
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.endpoints > 0)
+                    .map(|(v, t)| VendorPilot {
+                        vendor: v,
+                        endpoints: t.endpoints,
+                        endpoint_days: t.days,
+                        metrics: metrics(t, seed),
+                    })
+                    .collect();
+                (label, vendors)
+            })
+            .collect()
+    };
+    // The summaries, the pairwise tests and the ranking metrics are independent: on a
+    // large pilot each takes a noticeable share, so they run side by side.
+    let ((groups, m), (comparisons, tiers)) = std::thread::scope(|s| {
+        let tests = s.spawn(|| compare(&all));
+        let rest = (per_group(), crate::metrics::Metrics::compute(ds, pricing));
+        (rest, tests.join().expect("pairwise tests"))
+    });
     let checklist = (0..n)
         .filter(|&v| all[v].endpoints > 0)
         .map(|v| {
