@@ -44,14 +44,12 @@ pub fn mann_whitney(
     alternative: Alternative,
     method: MwMethod,
 ) -> Result<MannWhitney, StatsError> {
-    check_sample(x, 1)?;
-    check_sample(y, 1)?;
     let sorted = |v: &[f64]| {
         let mut v = v.to_vec();
         v.sort_unstable_by(f64::total_cmp);
         v
     };
-    test_sorted(&sorted(x), &sorted(y), alternative, method)
+    mann_whitney_sorted(&sorted(x), &sorted(y), alternative, method)
 }
 
 /// [`mann_whitney`] for samples already sorted in ascending order: a caller that tests
@@ -68,15 +66,6 @@ pub fn mann_whitney_sorted(
     if !x.is_sorted() || !y.is_sorted() {
         return Err(StatsError::Unsorted);
     }
-    test_sorted(x, y, alternative, method)
-}
-
-fn test_sorted(
-    x: &[f64],
-    y: &[f64],
-    alternative: Alternative,
-    method: MwMethod,
-) -> Result<MannWhitney, StatsError> {
     let (n1, n2) = (x.len(), y.len());
     let (r1, tie_sum) = rank_sum(x, y);
     let w = r1 - (n1 * (n1 + 1)) as f64 / 2.0;
