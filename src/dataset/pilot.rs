@@ -8,7 +8,7 @@ use std::path::Path;
 use polars::prelude::{LazyFrame, PlRefPath, ScanArgsParquet};
 
 use super::cells::missing_columns;
-use super::pilot_diagnose::{suspects, Source, MAX_SUSPECTS};
+use super::pilot_diagnose::{suspects, MAX_SUSPECTS};
 use super::pilot_frame::{self, EndpointAgg, NeedsDiagnosis, PilotSource};
 use super::pilot_times::TimeGroup;
 use super::rows::{self, VendorIndex, PILOT_REQUIRED};
@@ -44,24 +44,25 @@ pub(super) fn load(f: Found, index: &VendorIndex) -> Result<Pilot, Vec<Problem>>
         (Data::Path(p), Format::Parquet) => PilotSource::ParquetPath(p.clone()),
         (Data::Bytes(b), _) => PilotSource::CsvBytes(strip_bom(b).to_vec()),
     };
-    match pilot_frame::aggregate(source, &header, index) {
+    match pilot_frame::aggregate(&source, &header, index) {
         Ok((rows, endpoints, times)) => Ok(Pilot {
             rows,
             endpoints,
             times,
         }),
-        Err(why) => Err(diagnose(f, &header, index, why)),
+        Err(why) => Err(diagnose(f, &source, &header, index, why)),
     }
 }
 
 /// The problems of a file the fast path refused: those of the suspect rows, else (for a
 /// small file) of every row, else what the fast path saw.
-fn diagnose(f: Found, header: &[String], index: &VendorIndex, why: NeedsDiagnosis) -> Vec<Problem> {
-    let source = match (&f.data, f.format) {
-        (Data::Path(p), Format::Csv) => Source::CsvPath(p),
-        (Data::Path(p), Format::Parquet) => Source::ParquetPath(p),
-        (Data::Bytes(b), _) => Source::CsvBytes(strip_bom(b)),
-    };
+fn diagnose(
+    f: Found,
+    source: &PilotSource,
+    header: &[String],
+    index: &VendorIndex,
+    why: NeedsDiagnosis,
+) -> Vec<Problem> {
     match suspects(&f.shown, source, header, index, &why.clashing_endpoints) {
         Err(p) => return vec![p],
         Ok((table, more)) => {

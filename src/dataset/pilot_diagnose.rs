@@ -8,13 +8,13 @@
 
 use std::collections::HashSet;
 use std::io::Cursor;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use polars::prelude::*;
 
 use super::pilot_checks::{suspect_rows, Known};
-use super::rows::{VendorIndex, PILOT_OPTIONAL};
+use super::pilot_frame::{with_all_columns, PilotSource as Source};
+use super::rows::VendorIndex;
 use super::table::{data_record_lines, read_problem, Format, Picked, TextTable};
 use crate::problem::Problem;
 
@@ -22,17 +22,10 @@ use crate::problem::Problem;
 /// again shows the next ones.
 pub const MAX_SUSPECTS: usize = 1000;
 
-/// Where the pilot file is.
-pub enum Source<'a> {
-    CsvPath(&'a PathBuf),
-    CsvBytes(&'a [u8]),
-    ParquetPath(&'a PathBuf),
-}
-
 /// The suspect rows as a text table, and whether there were more than it holds.
 pub fn suspects(
     shown: &str,
-    source: Source,
+    source: &Source,
     header: &[String],
     index: &VendorIndex,
     clashing_endpoints: &[String],
@@ -46,7 +39,7 @@ pub fn suspects(
         vendors: index.keys().cloned().collect(),
         clashing_endpoints: clashing_endpoints.iter().cloned().collect::<HashSet<_>>(),
     });
-    let df = as_text(&source, header)
+    let df = as_text(source, header)
         .map_err(fail)?
         .with_row_index("__row", None)
         .filter(suspect_rows(known))
@@ -105,14 +98,5 @@ fn as_text(source: &Source, header: &[String]) -> PolarsResult<LazyFrame> {
                 )
         }
     };
-    let missing: Vec<Expr> = PILOT_OPTIONAL
-        .iter()
-        .filter(|c| !header.iter().any(|h| h == *c))
-        .map(|c| lit(NULL).cast(DataType::String).alias(*c))
-        .collect();
-    Ok(if missing.is_empty() {
-        lf
-    } else {
-        lf.with_columns(missing)
-    })
+    Ok(with_all_columns(lf, header, |_| DataType::String))
 }

@@ -100,13 +100,13 @@ pub type Aggregated = (u64, Vec<EndpointAgg>, Vec<TimeGroup>);
 /// One streaming pass: a group per endpoint with its sums, whether any of its rows breaks
 /// a check, and its incident times as lists (an unordered list aggregation streams).
 pub fn aggregate(
-    source: PilotSource,
+    source: &PilotSource,
     header: &[String],
     index: &VendorIndex,
 ) -> Result<Aggregated, NeedsDiagnosis> {
     let fail = |e: PolarsError| NeedsDiagnosis::new(e.to_string());
-    let (lf, install) = scan(&source, header).map_err(fail)?;
-    let df = with_all_columns(lf, header)
+    let (lf, install) = scan(source, header).map_err(fail)?;
+    let df = with_all_columns(lf, header, |c| numeric_dtype(c).unwrap_or(DataType::String))
         .with_column(install.state().alias("install_state"))
         .group_by([col("vendor"), col("client"), col("endpoint"), col("role")])
         .agg(aggregations(install))
@@ -220,16 +220,16 @@ fn scan(source: &PilotSource, header: &[String]) -> PolarsResult<(LazyFrame, Ins
     }
 }
 
-/// Adds every optional column the file lacks as empty, and trims text columns.
-fn with_all_columns(lf: LazyFrame, header: &[String]) -> LazyFrame {
+/// Adds every optional column the file lacks, empty, of the type `dtype` gives it.
+pub fn with_all_columns(
+    lf: LazyFrame,
+    header: &[String],
+    dtype: impl Fn(&str) -> DataType,
+) -> LazyFrame {
     let missing: Vec<Expr> = PILOT_OPTIONAL
         .iter()
         .filter(|c| !header.iter().any(|h| h == *c))
-        .map(|c| {
-            lit(NULL)
-                .cast(numeric_dtype(c).unwrap_or(DataType::String))
-                .alias(*c)
-        })
+        .map(|c| lit(NULL).cast(dtype(c)).alias(*c))
         .collect();
     if missing.is_empty() {
         lf

@@ -14,7 +14,7 @@ fn run_with(head: &str, body: &str) -> Result<Aggregated, NeedsDiagnosis> {
     let index: VendorIndex = [("a".to_string(), 0), ("b".to_string(), 1)]
         .into_iter()
         .collect();
-    aggregate(PilotSource::CsvBytes(csv.into_bytes()), &header, &index)
+    aggregate(&PilotSource::CsvBytes(csv.into_bytes()), &header, &index)
 }
 
 #[test]
