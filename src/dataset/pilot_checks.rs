@@ -7,7 +7,8 @@
 //!
 //! - [`bad_rows`] serves the fast path, on typed columns. The group keys (vendor, client,
 //!   endpoint, role) are checked once per endpoint group after the aggregation, by
-//!   [`bad_key`].
+//!   [`bad_key`]. As it walks every batch anyway, it also hands the batch's incident
+//!   times to the [`TimeSink`].
 //! - [`suspect_rows`] serves the diagnosis, on text columns (a value polars cannot read
 //!   as a number is itself a fault), and checks the keys on every row.
 //!
@@ -22,6 +23,7 @@ use polars::prelude::*;
 
 use super::cells::{is_day, FALSE, TRUE};
 use super::pilot_frame::{EndpointAgg, Install, COUNTS, GAUGES, PAIRS, TIMES};
+use super::pilot_times::TimeSink;
 use super::types::Role;
 
 /// Gauges that are percentages, at most 100.
@@ -34,7 +36,7 @@ fn numeric() -> Vec<&'static str> {
     c.extend(PAIRS.iter().flat_map(|(part, whole)| [*part, *whole]));
     c.extend(COUNTS);
     c.extend(GAUGES);
-    c.extend(TIMES);
+    c.extend(TIMES); // last: `bad_rows` hands them to the time sink
     c
 }
 
@@ -58,14 +60,18 @@ fn udf(
 
 /// Fast path: `true` for each row that breaks a check, over typed columns (numbers as
 /// `Float64`, `install_state` as computed from a text `install_ok`, `date` as text).
-pub fn bad_rows(install: Install) -> Expr {
+/// Each batch's incident times go to `times`.
+pub fn bad_rows(install: Install, times: Arc<TimeSink>) -> Expr {
     let mut names = numeric();
     names.push("date");
     if install == Install::Text {
         names.extend(["install_ok", "install_state"]);
     }
+    names.extend(TimeSink::KEYS);
     udf(names, move |columns| {
         let n = numeric().len();
+        let keys = &columns[columns.len() - TimeSink::KEYS.len()..];
+        times.take(keys, [&columns[n - 2], &columns[n - 1]])?;
         let floats: Vec<&Float64Chunked> = columns[..n]
             .iter()
             .map(Column::f64)

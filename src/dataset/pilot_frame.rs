@@ -1,7 +1,7 @@
 //! The fast path for `pilot_results`: polars reads the file with typed columns (lazily
-//! and streaming for files on disk), checks every row with vectorised expressions, and
-//! aggregates to one row per endpoint in the same single pass, which also collects each
-//! endpoint's incident times (grouped further in `pilot_times.rs`).
+//! and streaming for files on disk), checks every row, and aggregates to one row per
+//! endpoint in the same single pass; the row checks also file each batch's incident
+//! times by (vendor, client, role) (`pilot_times.rs`).
 //!
 //! Any failure (a value polars cannot parse, a violated check, an unknown vendor or
 //! role) returns `NeedsDiagnosis`: the caller then reads the file cell by cell to report
@@ -14,7 +14,7 @@ use std::sync::Arc;
 use polars::prelude::*;
 
 use super::pilot_checks;
-use super::pilot_times::{self, TimeGroup};
+use super::pilot_times::{TimeGroup, TimeSink};
 use super::rows::{VendorIndex, PILOT_OPTIONAL, PILOT_REQUIRED};
 use super::types::Role;
 
@@ -97,8 +97,9 @@ pub type Aggregated = (u64, Vec<EndpointAgg>, Vec<TimeGroup>);
 
 /// Reads, checks and aggregates the pilot file; `header` is its column names.
 ///
-/// One streaming pass: a group per endpoint with its sums, whether any of its rows breaks
-/// a check, and its incident times as lists (an unordered list aggregation streams).
+/// One streaming pass: a group per endpoint with its sums and whether any of its rows
+/// breaks a check; the check function also hands each batch's incident times to a
+/// [`TimeSink`].
 pub fn aggregate(
     source: &PilotSource,
     header: &[String],
@@ -106,17 +107,19 @@ pub fn aggregate(
 ) -> Result<Aggregated, NeedsDiagnosis> {
     let fail = |e: PolarsError| NeedsDiagnosis::new(e.to_string());
     let (lf, install) = scan(source, header).map_err(fail)?;
+    let times = Arc::new(TimeSink::default());
     let df = with_all_columns(lf, header, |c| numeric_dtype(c).unwrap_or(DataType::String))
         .with_column(install.state().alias("install_state"))
         .group_by([col("vendor"), col("client"), col("endpoint"), col("role")])
-        .agg(aggregations(install))
+        .agg(aggregations(install, Arc::clone(&times)))
         .collect_with_engine(Engine::Streaming)
         .map_err(fail)?
         .unwrap_single();
     if df.column("bad").map_err(fail)?.bool().map_err(fail)?.any() {
         return Err(NeedsDiagnosis::new("a row breaks a check"));
     }
-    collect(&df, index).map_err(|e| match e {
+    let times = Arc::into_inner(times).expect("the query has finished");
+    collect(&df, index, times).map_err(|e| match e {
         Collect::Polars(e) => NeedsDiagnosis::new(e.to_string()),
         Collect::Invalid(why) => NeedsDiagnosis::new(why),
         Collect::Clash(endpoints) => NeedsDiagnosis {
@@ -253,13 +256,7 @@ fn observed_days(column: &str) -> Expr {
         .sum()
 }
 
-/// The group's values of a time, nulls included (an unordered list streams; dropping
-/// the nulls first would cost a filter per row).
-fn time_list(c: &str) -> Expr {
-    col(c).implode(false).alias(c)
-}
-
-fn aggregations(install: Install) -> Vec<Expr> {
+fn aggregations(install: Install, times: Arc<TimeSink>) -> Vec<Expr> {
     let mut a = vec![
         len().cast(DataType::UInt64).alias("rows"),
         col("days").sum().alias("days"),
@@ -267,8 +264,6 @@ fn aggregations(install: Install) -> Vec<Expr> {
         col("install_state").min().alias("install_state"),
         col("date").min().alias("first_date"),
         col("date").max().alias("last_date"),
-        time_list(TIMES[0]),
-        time_list(TIMES[1]),
     ];
     for c in PAIRS.iter().flat_map(|(x, y)| [*x, *y]) {
         a.push(col(c).sum().alias(c));
@@ -281,7 +276,11 @@ fn aggregations(install: Install) -> Vec<Expr> {
         a.push((col(c) * col("days")).sum().alias(c));
         a.push(observed_days(c).alias(format!("{c}.days")));
     }
-    a.push(pilot_checks::bad_rows(install).any(true).alias("bad"));
+    a.push(
+        pilot_checks::bad_rows(install, times)
+            .any(true)
+            .alias("bad"),
+    );
     a
 }
 
@@ -327,7 +326,7 @@ fn column_str(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
         .collect())
 }
 
-fn collect(df: &DataFrame, index: &VendorIndex) -> Result<Aggregated, Collect> {
+fn collect(df: &DataFrame, index: &VendorIndex, times: TimeSink) -> Result<Aggregated, Collect> {
     let vendors = column_str(df, "vendor")?;
     let clients = column_str(df, "client")?;
     let endpoints = column_str(df, "endpoint")?;
@@ -382,12 +381,12 @@ fn collect(df: &DataFrame, index: &VendorIndex) -> Result<Aggregated, Collect> {
             last_date: last[i].clone(),
         });
     }
-    let times = pilot_times::gather(&out, df.column(TIMES[0])?, df.column(TIMES[1])?)?;
+    let total = rows.iter().sum();
+    let times = times.finish(index, total).map_err(Collect::Invalid)?;
     // Polars groups in no fixed order; the rest of the program wants a stable one.
     out.sort_by(|a, b| {
         (a.vendor, &a.client, &a.endpoint, a.role).cmp(&(b.vendor, &b.client, &b.endpoint, b.role))
     });
-    let total = rows.iter().sum();
     let clashing = pilot_checks::clashing_endpoints(&out);
     if !clashing.is_empty() {
         return Err(Collect::Clash(clashing));

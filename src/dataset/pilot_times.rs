@@ -1,5 +1,11 @@
-//! The incident times (MTTD, MTTR) of the pilot, gathered per (vendor, client, role)
-//! from the per-endpoint lists that the one aggregation pass collects.
+//! The incident times (MTTD, MTTR) of the pilot, per (vendor, client, role).
+//!
+//! The fast path's row checks walk every batch of rows that polars reads, and hand each
+//! batch's vendor, client, role and times to a [`TimeSink`], which files the times under
+//! their group. Collecting them as per-endpoint lists inside the aggregation and
+//! regrouping afterwards cost more time and memory. The sink counts the rows it saw, and
+//! the caller checks that count against the rows aggregated, so a batch seen twice or not
+//! at all cannot go unnoticed.
 //!
 //! The values are kept as they are, not counted by value: a daily export has nearly as
 //! many distinct times as incidents, so counting them (a hash over float keys) cost more
@@ -7,11 +13,13 @@
 //! order in which polars handed the rows over, and later steps (medians, order-statistic
 //! intervals, rank tests) find them in order.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 use polars::prelude::*;
 
-use super::pilot_frame::EndpointAgg;
+use super::rows::VendorIndex;
 use super::types::Role;
 
 /// The incident times of one (vendor, client, role): the rows that report each time,
@@ -25,78 +33,155 @@ pub struct TimeGroup {
     pub mttr: Vec<f64>,
 }
 
-/// A group's key: vendor, client, role.
-type Key<'a> = (usize, &'a str, Option<Role>);
+/// A group as the file spells it: vendor, client, role (untrimmed).
+type RawKey = (String, String, Option<String>);
 
-/// Groups the per-endpoint time lists: `endpoints[i]` is the endpoint of row `i` of the
-/// `mttd` and `mttr` list columns (NaN or null where a row lacks the time). Groups come
-/// out in (vendor, client, role) order.
-pub fn gather(
-    endpoints: &[EndpointAgg],
-    mttd: &Column,
-    mttr: &Column,
-) -> PolarsResult<Vec<TimeGroup>> {
-    let (mttd, mttr) = (Lists::new(mttd)?, Lists::new(mttr)?);
-    polars_ensure!(
-        mttd.len() == endpoints.len() && mttr.len() == endpoints.len(),
-        ComputeError: "times lists do not match the endpoints"
-    );
-    let mut index: HashMap<Key, usize> = HashMap::new();
-    // Per group: the sort keys of its MTTD values, then of its MTTR values.
-    let mut lists: Vec<[Vec<u64>; 2]> = Vec::new();
-    for (i, e) in endpoints.iter().enumerate() {
-        let (d, r) = (mttd.row(i)?, mttr.row(i)?);
-        if d.is_empty() && r.is_empty() {
-            continue;
+/// The sort keys of a group's MTTD values, then of its MTTR values.
+type Lists = [Vec<u64>; 2];
+
+/// Receives batches of pilot rows and files their incident times by group.
+#[derive(Default)]
+pub struct TimeSink {
+    groups: Mutex<HashMap<RawKey, Lists>>,
+    rows: AtomicU64,
+}
+
+impl TimeSink {
+    /// The key columns a batch brings, in this order.
+    pub const KEYS: [&'static str; 3] = ["vendor", "client", "role"];
+
+    /// Files the times of one batch: its [`Self::KEYS`] columns and its MTTD and MTTR
+    /// (as `Float64`; missing times are skipped).
+    pub fn take(&self, keys: &[Column], times: [&Column; 2]) -> PolarsResult<()> {
+        let text =
+            |c: &Column| -> PolarsResult<StringChunked> { Ok(c.str()?.rechunk().into_owned()) };
+        let keys = [text(&keys[0])?, text(&keys[1])?, text(&keys[2])?];
+        let keys = keys.each_ref().map(Text::new);
+        let number =
+            |c: &Column| -> PolarsResult<Float64Chunked> { Ok(c.f64()?.rechunk().into_owned()) };
+        let times = [number(times[0])?, number(times[1])?];
+        let height = times[0].len();
+        let times = times.each_ref().map(|c| c.downcast_as_array());
+        // Rows of one group mostly come together: look a group up only when it changes.
+        let mut local: Vec<([Option<&str>; 3], Lists)> = Vec::new();
+        let mut run: Option<(usize, usize)> = None;
+        for i in 0..height {
+            let [d, r] = times.map(|a| a.get(i));
+            if d.is_none() && r.is_none() {
+                continue;
+            }
+            let slot = match run {
+                Some((first, slot)) if keys.iter().all(|k| k.same(first, i)) => slot,
+                _ => {
+                    let key = keys.each_ref().map(|k| k.values.get(i));
+                    let slot = local
+                        .iter()
+                        .position(|(k, _)| *k == key)
+                        .unwrap_or_else(|| {
+                            local.push((key, Lists::default()));
+                            local.len() - 1
+                        });
+                    run = Some((i, slot));
+                    slot
+                }
+            };
+            for (list, x) in local[slot].1.iter_mut().zip([d, r]) {
+                list.extend(x.map(sort_key));
+            }
         }
-        let slot = *index
-            .entry((e.vendor, e.client.as_str(), e.role))
-            .or_insert_with(|| {
-                lists.push(Default::default());
-                lists.len() - 1
-            });
-        for (list, values) in lists[slot].iter_mut().zip([d, r]) {
-            list.extend(values.iter().map(|v| key(*v)).filter(|k| *k != 0));
+        let mut groups = self.groups.lock().expect("time sink");
+        for ([v, c, r], [d, t]) in local {
+            let key = (
+                v.unwrap_or_default().to_string(),
+                c.unwrap_or_default().to_string(),
+                r.map(str::to_string),
+            );
+            let slot = groups.entry(key).or_default();
+            slot[0].extend(d);
+            slot[1].extend(t);
         }
+        self.rows.fetch_add(height as u64, Ordering::Relaxed);
+        Ok(())
     }
-    let mut keys: Vec<(Key, usize)> = index.into_iter().collect();
-    keys.sort_unstable();
-    sort_all(&mut lists);
-    Ok(keys
-        .into_iter()
-        .filter_map(|((vendor, client, role), slot)| {
-            // An endpoint whose rows report no time still yields a list (of nulls).
-            let [d, r] = std::mem::take(&mut lists[slot]);
-            (!d.is_empty() || !r.is_empty()).then(|| TimeGroup {
+
+    /// The groups, in (vendor, client, role) order, each list sorted; keys are read as
+    /// the cell checks read them (trimmed). `rows` is how many rows the aggregation
+    /// counted: the sink must have seen each of them once.
+    pub fn finish(self, index: &VendorIndex, rows: u64) -> Result<Vec<TimeGroup>, String> {
+        let seen = self.rows.into_inner();
+        if seen != rows {
+            return Err(format!(
+                "the incident times came from {seen} rows, the aggregation from {rows}"
+            ));
+        }
+        let mut merged: BTreeMap<(usize, String, Option<Role>), Lists> = BTreeMap::new();
+        for ((v, c, r), [d, t]) in self.groups.into_inner().expect("time sink") {
+            let vendor = *index
+                .get(v.trim())
+                .ok_or_else(|| format!("unknown vendor `{}`", v.trim()))?;
+            let role = r.as_deref().map(str::trim).and_then(Role::from_name);
+            let slot = merged
+                .entry((vendor, c.trim().to_string(), role))
+                .or_default();
+            slot[0].extend(d);
+            slot[1].extend(t);
+        }
+        let (keys, mut lists): (Vec<_>, Vec<Lists>) = merged.into_iter().unzip();
+        sort_all(&mut lists);
+        Ok(keys
+            .into_iter()
+            .zip(lists)
+            .map(|((vendor, client, role), [d, r])| TimeGroup {
                 vendor,
-                client: client.to_string(),
+                client,
                 role,
-                mttd: d.into_iter().filter_map(value).collect(),
-                mttr: r.into_iter().filter_map(value).collect(),
+                mttd: d.into_iter().map(f64::from_bits).collect(),
+                mttr: r.into_iter().map(f64::from_bits).collect(),
             })
-        })
-        .collect())
-}
-
-/// A time as a sort key: 0 when missing (NaN), else above 0 in the order of the values
-/// (times are checked to be finite and not negative, whose bit patterns sort like the
-/// numbers; `-0.0` counts as `0.0`).
-fn key(x: f64) -> u64 {
-    if x.is_nan() {
-        0
-    } else {
-        (x + 0.0).to_bits() + 1
+            .collect())
     }
 }
 
-/// The time a sort key stands for.
-fn value(k: u64) -> Option<f64> {
-    (k != 0).then(|| f64::from_bits(k - 1))
+/// A batch's text column, in one chunk.
+struct Text<'a> {
+    values: &'a <StringType as PolarsDataType>::Array,
+    /// The same chunk as an arrow array, for its validity; `None` when no value is missing.
+    nullable: Option<&'a ArrayRef>,
+}
+
+impl<'a> Text<'a> {
+    fn new(c: &'a StringChunked) -> Self {
+        Text {
+            values: c.downcast_as_array(),
+            nullable: (c.null_count() > 0).then(|| &c.chunks()[0]),
+        }
+    }
+
+    /// Whether rows `i` and `j` hold the same value: equal views are the same text (the
+    /// common case for rows of one group), else the texts are compared.
+    fn same(&self, i: usize, j: usize) -> bool {
+        if let Some(a) = self.nullable {
+            if !a.is_valid(i) || !a.is_valid(j) {
+                return a.is_valid(i) == a.is_valid(j);
+            }
+        }
+        let (x, y) = (self.values.views()[i], self.values.views()[j]);
+        x == y
+            || (x.length == y.length
+                && x.prefix == y.prefix
+                && self.values.value(i) == self.values.value(j))
+    }
+}
+
+/// A time as a sort key: times are checked to be finite and not negative, whose bit
+/// patterns sort like the numbers (`-0.0` counts as `0.0`).
+fn sort_key(x: f64) -> u64 {
+    (x + 0.0).to_bits()
 }
 
 /// Sorts every group's lists, the groups shared between two threads.
-fn sort_all(groups: &mut [[Vec<u64>; 2]]) {
-    let sort = |g: &mut [[Vec<u64>; 2]]| g.iter_mut().flatten().for_each(|l| l.sort_unstable());
+fn sort_all(groups: &mut [Lists]) {
+    let sort = |g: &mut [Lists]| g.iter_mut().flatten().for_each(|l| l.sort_unstable());
     // Split at half the values, so both threads get about the same work.
     let total: usize = groups.iter().flatten().map(Vec::len).sum();
     let mut seen = 0;
@@ -112,46 +197,4 @@ fn sort_all(groups: &mut [[Vec<u64>; 2]]) {
         s.spawn(|| sort(a));
         sort(b);
     });
-}
-
-/// The rows of a list column of floats, nulls read as NaN.
-struct Lists {
-    offsets: Vec<usize>,
-    valid: Vec<bool>,
-    values: Float64Chunked,
-}
-
-impl Lists {
-    fn new(c: &Column) -> PolarsResult<Self> {
-        let ca = c.list()?.rechunk();
-        let arr = ca.downcast_as_array();
-        let values = ca
-            .get_inner()
-            .cast(&DataType::Float64)?
-            .f64()?
-            .fill_null_with_values(f64::NAN)?
-            .rechunk()
-            .into_owned();
-        Ok(Lists {
-            offsets: arr.offsets().iter().map(|o| *o as usize).collect(),
-            // A null row (a group without rows) reads as empty.
-            valid: match arr.validity() {
-                Some(v) => v.iter().collect(),
-                None => vec![true; arr.offsets().len_proxy()],
-            },
-            values,
-        })
-    }
-
-    fn row(&self, i: usize) -> PolarsResult<&[f64]> {
-        Ok(if self.valid[i] {
-            &self.values.cont_slice()?[self.offsets[i]..self.offsets[i + 1]]
-        } else {
-            &[]
-        })
-    }
-
-    fn len(&self) -> usize {
-        self.offsets.len() - 1
-    }
 }
