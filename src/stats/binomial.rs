@@ -104,10 +104,14 @@ fn two_sided(dist: &Binomial, x: u64, n: u64, p: f64) -> f64 {
     if xf == m {
         return 1.0;
     }
+    // R counts the outcomes on the other side of the mean no more likely than x. Beyond
+    // the mean the probabilities only fall (the binomial is unimodal, its mode within one
+    // of the mean), so those outcomes form the far end of the range, found by bisection
+    // rather than a probability per outcome.
     if xf < m {
         // Count outcomes in the upper tail no more likely than x.
         let start = m.ceil() as u64;
-        let y = (start..=n).filter(|&i| dist.pmf(i) <= d).count() as u64;
+        let y = n + 1 - first(start, n + 1, |i| dist.pmf(i) <= d);
         let upper_from = n + 1 - y; // P(X >= n - y + 1)
         let tail = if upper_from > n {
             0.0
@@ -117,10 +121,24 @@ fn two_sided(dist: &Binomial, x: u64, n: u64, p: f64) -> f64 {
         dist.cdf(x) + tail
     } else {
         let end = m.floor() as u64;
-        let y = (0..=end).filter(|&i| dist.pmf(i) <= d).count() as u64;
+        let y = first(0, end + 1, |i| dist.pmf(i) > d);
         let lower_tail = if y == 0 { 0.0 } else { dist.cdf(y - 1) };
         lower_tail + if x == 0 { 1.0 } else { dist.sf(x - 1) }
     }
+}
+
+/// The first `i` in `lo..hi` for which `holds` (which must hold from some point on),
+/// else `hi`.
+fn first(mut lo: u64, mut hi: u64, holds: impl Fn(u64) -> bool) -> u64 {
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if holds(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo
 }
 
 #[cfg(test)]
@@ -249,6 +267,26 @@ mod tests {
                 let p = binomial_test(x, n, p0, alt).unwrap();
                 prop_assert!((0.0..=1.0).contains(&p), "{p}");
             }
+        }
+
+        /// The bisection finds the same outcomes as R's count of every outcome's probability.
+        #[test]
+        fn two_sided_matches_counting_every_outcome(n in 1u64..3_000, frac in 0.0f64..=1.0, p0 in 0.001f64..0.999) {
+            let x = ((n as f64) * frac).round() as u64;
+            let dist = Binomial::new(p0, n).unwrap();
+            let d = dist.pmf(x) * REL_ERR;
+            let m = n as f64 * p0;
+            let counted = if (x as f64) < m {
+                let y = (m.ceil() as u64..=n).filter(|&i| dist.pmf(i) <= d).count() as u64;
+                dist.cdf(x) + if y == 0 { 0.0 } else { dist.sf(n - y) }
+            } else if (x as f64) > m {
+                let y = (0..=m.floor() as u64).filter(|&i| dist.pmf(i) <= d).count() as u64;
+                (if y == 0 { 0.0 } else { dist.cdf(y - 1) }) + if x == 0 { 1.0 } else { dist.sf(x - 1) }
+            } else {
+                1.0
+            };
+            let p = binomial_test(x, n, p0, Alternative::TwoSided).unwrap();
+            prop_assert!((p - counted.clamp(0.0, 1.0)).abs() <= 1e-12, "{p} against {counted}");
         }
     }
 }
