@@ -146,13 +146,26 @@ impl Install {
     fn state(self) -> Expr {
         match self {
             Install::Boolean => col("install_ok").cast(DataType::UInt32),
-            Install::Text => when(any_of("install_ok", &FALSE))
-                .then(lit(0u32))
-                .otherwise(
-                    when(any_of("install_ok", &TRUE))
-                        .then(lit(1u32))
-                        .otherwise(lit(NULL).cast(DataType::UInt32)),
-                ),
+            // One pass over the text (as fourteen comparisons joined by `or`, it cost
+            // several passes).
+            Install::Text => col("install_ok").map(
+                |c: Column| {
+                    let state: UInt32Chunked = c
+                        .str()?
+                        .iter()
+                        .map(|t| {
+                            let t = t?;
+                            if FALSE.contains(&t) {
+                                Some(0)
+                            } else {
+                                TRUE.contains(&t).then_some(1)
+                            }
+                        })
+                        .collect();
+                    Ok(state.with_name(c.name().clone()).into_column())
+                },
+                |_: &Schema, f: &Field| Ok(Field::new(f.name().clone(), DataType::UInt32)),
+            ),
         }
     }
 }
@@ -239,14 +252,6 @@ pub fn with_all_columns(
     } else {
         lf.with_columns(missing)
     }
-}
-
-fn any_of(column: &str, values: &[&str]) -> Expr {
-    values
-        .iter()
-        .map(|v| col(column).eq(lit(*v)))
-        .reduce(|a, b| a.or(b))
-        .expect("values")
 }
 
 fn observed_days(column: &str) -> Expr {
