@@ -198,3 +198,88 @@ fn sort_all(groups: &mut [Lists]) {
         sort(b);
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(name: &str, v: &[Option<&str>]) -> Column {
+        Column::new(name.into(), v)
+    }
+
+    fn times(name: &str, v: &[Option<f64>]) -> Column {
+        Column::new(name.into(), v)
+    }
+
+    /// Groups that alternate, equal long texts stored apart (views that differ), missing
+    /// roles beside given ones, and rows without a time.
+    #[test]
+    fn files_times_by_group_in_any_order() {
+        let client = "a-client-name-longer-than-twelve-bytes";
+        let keys = [
+            text(
+                "vendor",
+                &[Some("a"), Some("a"), Some("b"), Some("a"), Some("a")],
+            ),
+            text("client", &[Some(client); 5]),
+            text(
+                "role",
+                &[Some("server"), None, Some("server"), Some("server"), None],
+            ),
+        ];
+        let mttd = times("mttd", &[Some(3.0), Some(1.0), Some(9.0), Some(2.0), None]);
+        let mttr = times("mttr", &[None, Some(5.0), None, Some(-0.0), None]);
+        let sink = TimeSink::default();
+        sink.take(&keys, [&mttd, &mttr]).unwrap();
+        sink.take(&keys[..], [&mttd, &mttr]).unwrap();
+        let index: VendorIndex = [("a".to_string(), 0), ("b".to_string(), 1)].into();
+        let got: Vec<_> = sink
+            .finish(&index, 10)
+            .unwrap()
+            .into_iter()
+            .map(|g| (g.vendor, g.role, g.mttd, g.mttr))
+            .collect();
+        let server = Some(Role::Server);
+        assert_eq!(
+            got,
+            vec![
+                (0, None, vec![1.0, 1.0], vec![5.0, 5.0]),
+                (0, server, vec![2.0, 2.0, 3.0, 3.0], vec![0.0, 0.0]),
+                (1, server, vec![9.0, 9.0], vec![]),
+            ]
+        );
+    }
+
+    /// Texts of one length and prefix differ in their tail; a missing value equals only
+    /// a missing value.
+    #[test]
+    fn same_compares_whole_texts_and_missing_values() {
+        let long = "a-client-name-longer-than-twelve-bytes";
+        let other = "a-client-name-longer-than-twelve-bytez";
+        let c = StringChunked::from_iter([Some(long), Some(long), Some(other), None, None]);
+        let t = Text::new(&c);
+        assert!(t.same(0, 1) && t.same(3, 4));
+        assert!(!t.same(1, 2) && !t.same(2, 3) && !t.same(0, 4));
+    }
+
+    /// A batch seen twice, or a vendor the dataset does not know, is an error.
+    #[test]
+    fn rows_must_match_the_aggregation() {
+        let keys = [
+            text("vendor", &[Some("a")]),
+            text("client", &[Some("c")]),
+            text("role", &[None]),
+        ];
+        let t = times("t", &[Some(1.0)]);
+        let sink = TimeSink::default();
+        sink.take(&keys, [&t, &t]).unwrap();
+        sink.take(&keys, [&t, &t]).unwrap();
+        let index: VendorIndex = [("a".to_string(), 0)].into();
+        let err = sink.finish(&index, 1).unwrap_err();
+        assert!(err.contains("2 rows") && err.contains("from 1"), "{err}");
+        let sink = TimeSink::default();
+        sink.take(&keys, [&t, &t]).unwrap();
+        let err = sink.finish(&VendorIndex::new(), 1).unwrap_err();
+        assert_eq!(err, "unknown vendor `a`");
+    }
+}
