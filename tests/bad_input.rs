@@ -383,7 +383,32 @@ fn an_endpoint_under_two_vendors_on_one_day() {
     let body = format!("{PILOT_HEAD}\nalpha,acme,shared-1,workstation,,2024-08-05,1,true,,,,,10,9,,,,,,,,\nbravo,acme,shared-1,workstation,,2024-08-05,1,true,,,,,10,9,,,,,,,,\nbravo,acme,shared-1,workstation,,2024-09-05,1,true,,,,,10,9,,,,,,,,\n");
     let (code, err) = broken("pilot_results.csv", &body);
     assert_eq!(code, 1);
-    assert!(err.contains("pilot_results.csv:3:3: endpoint `shared-1` is also under another vendor for the same period (on line 2)"), "{err}");
+    assert!(err.contains("pilot_results.csv:3:3: endpoint `shared-1` is also under `alpha` from 2024-08-05 to 2024-08-05 (from line 2), a period this vendor's rows overlap"), "{err}");
+}
+
+/// Periods that interleave without a shared day still overlap (the fast path's rule),
+/// and the problem names the row where the later period starts; an endpoint without
+/// dates under a second vendor overlaps whatever the other's dates.
+#[test]
+fn an_endpoint_under_two_vendors_in_interleaved_or_undated_periods() {
+    let row = |v: &str, e: &str, d: &str| {
+        format!("{v},acme,{e},workstation,,{d},1,true,,,,,10,9,,,,,,,,")
+    };
+    let body = [
+        PILOT_HEAD.to_string(),
+        row("alpha", "shared-1", "2024-08-05"),
+        row("alpha", "shared-1", "2024-08-07"),
+        row("bravo", "shared-1", "2024-08-06"),
+        row("alpha", "shared-2", "2024-08-05"),
+        row("bravo", "shared-2", ""),
+        row("bravo", "own-3", "2024-08-05"),
+    ]
+    .join("\n");
+    let (code, err) = broken("pilot_results.csv", &format!("{body}\n"));
+    assert_eq!(code, 1);
+    assert!(err.contains("pilot_results.csv:4:3: endpoint `shared-1` is also under `alpha` from 2024-08-05 to 2024-08-07 (from line 2)"), "{err}");
+    assert!(err.contains("pilot_results.csv:6:3: endpoint `shared-2` is also under `alpha` from 2024-08-05 to 2024-08-05 (from line 5)"), "{err}");
+    assert!(!err.contains("own-3"), "{err}");
 }
 
 /// The fast pilot path and the cell checks accept the same booleans: an all-caps `YES`

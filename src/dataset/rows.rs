@@ -218,7 +218,7 @@ pub const PILOT_OPTIONAL: [&str; 18] = [
 pub fn pilot(t: &TextTable, index: &VendorIndex) -> Result<Vec<PilotRow>, Vec<Problem>> {
     let mut c = Cells::new(t, &PILOT_REQUIRED, &PILOT_OPTIONAL)?;
     let mut out = Vec::with_capacity(t.len());
-    let mut owner: HashMap<(String, Option<super::cells::Date>), (usize, usize)> = HashMap::new();
+    let mut spans = Spans::default();
     for r in 0..t.len() {
         let vendor = vendor_of(&mut c, r, index);
         let client = c.required(r, "client");
@@ -277,22 +277,108 @@ pub fn pilot(t: &TextTable, index: &VendorIndex) -> Result<Vec<PilotRow>, Vec<Pr
             ("phishing_sims", row.phishing_sims),
         );
         if let (Some(v), Some(e)) = (vendor, endpoint) {
-            match owner.get(&(e.to_string(), row.date)) {
-                Some(&(v0, r0)) if v0 != v => {
-                    let first = t.describe_row(r0);
-                    c.problem(r, "endpoint", format!("endpoint `{e}` is also under another vendor for the same period (on {first})"), Some("an endpoint runs one product at a time; give each trial its own dates or endpoint id".into()));
-                }
-                Some(_) => {}
-                None => {
-                    owner.insert((e.to_string(), row.date), (v, r));
-                }
-            }
+            let group = (e.to_string(), v, row.client.clone(), role);
+            spans.add(group, row.date, r);
         }
         if vendor.is_some() && client.is_some() && endpoint.is_some() && row.days > 0.0 {
             out.push(row);
         }
     }
+    spans.clashes(&mut c, t, index);
     finish(c, out)
+}
+
+/// The dates of each endpoint group (endpoint, vendor, client, role), to find an
+/// endpoint under two vendors in overlapping periods, by the fast path's rule
+/// (`pilot_checks::clashing_endpoints`): the groups' first-to-last date ranges overlap,
+/// or one group has no dates.
+#[derive(Default)]
+struct Spans {
+    groups: HashMap<(String, usize, String, Option<Role>), Span>,
+}
+
+/// A group's first and last dates, the row of its first date, and its first row.
+struct Span {
+    dates: Option<(super::cells::Date, usize, super::cells::Date)>,
+    first_row: usize,
+}
+
+impl Spans {
+    fn add(
+        &mut self,
+        group: (String, usize, String, Option<Role>),
+        date: Option<super::cells::Date>,
+        r: usize,
+    ) {
+        let span = self.groups.entry(group).or_insert(Span {
+            dates: None,
+            first_row: r,
+        });
+        if let Some(d) = date {
+            span.dates = Some(match span.dates {
+                None => (d, r, d),
+                Some((first, _, last)) if d < first => (d, r, last.max(d)),
+                Some((first, at, last)) => (first, at, last.max(d)),
+            });
+        }
+    }
+
+    /// One problem per clashing endpoint, on the row where the later of two overlapping
+    /// periods starts.
+    fn clashes(self, c: &mut Cells, t: &TextTable, index: &VendorIndex) {
+        let mut by_endpoint: HashMap<&str, Vec<(usize, &Span)>> = HashMap::new();
+        for ((e, v, _, _), span) in &self.groups {
+            by_endpoint.entry(e).or_default().push((*v, span));
+        }
+        let mut endpoints: Vec<_> = by_endpoint.into_iter().collect();
+        endpoints.sort_by_key(|(e, _)| *e);
+        let name = |v: usize| {
+            index
+                .iter()
+                .find(|(_, &i)| i == v)
+                .map_or("?", |(id, _)| id.as_str())
+        };
+        for (e, groups) in endpoints {
+            let pair = groups.iter().enumerate().find_map(|(i, a)| {
+                groups[i + 1..]
+                    .iter()
+                    .find(|b| a.0 != b.0 && overlap(a.1, b.1))
+                    .map(|b| (a, b))
+            });
+            let Some((a, b)) = pair else { continue };
+            // The later start: by date when both have dates, else by row.
+            let start = |s: &Span| s.dates.map_or(s.first_row, |(_, at, _)| at);
+            let key = |s: &Span| (s.dates.map(|(first, _, _)| first), start(s));
+            let (earlier, later) = match (a.1.dates, b.1.dates) {
+                (Some(_), Some(_)) if key(a.1) <= key(b.1) => (a, b),
+                (Some(_), Some(_)) => (b, a),
+                _ if a.1.first_row <= b.1.first_row => (a, b),
+                _ => (b, a),
+            };
+            let period = match earlier.1.dates {
+                Some((first, _, last)) => format!("from {first} to {last}"),
+                None => "without dates".to_string(),
+            };
+            c.problem(
+                start(later.1),
+                "endpoint",
+                format!(
+                    "endpoint `{e}` is also under `{}` {period} (from {}), a period this vendor's rows overlap",
+                    name(earlier.0),
+                    t.describe_row(start(earlier.1))
+                ),
+                Some("an endpoint runs one product at a time; give each trial its own dates or endpoint id".into()),
+            );
+        }
+    }
+}
+
+/// Whether two groups' periods overlap (a group without dates overlaps any).
+fn overlap(a: &Span, b: &Span) -> bool {
+    match (a.dates, b.dates) {
+        (Some((a0, _, a1)), Some((b0, _, b1))) => a0 <= b1 && b0 <= a1,
+        _ => true,
+    }
 }
 
 /// `part <= whole`, and both present or both empty.
