@@ -118,8 +118,7 @@ pub fn aggregate(
     if df.column("bad").map_err(fail)?.bool().map_err(fail)?.any() {
         return Err(NeedsDiagnosis::new("a row breaks a check"));
     }
-    let times = Arc::into_inner(times).expect("the query has finished");
-    collect(&df, index, times).map_err(|e| match e {
+    collect(&df, index, &times).map_err(|e| match e {
         Collect::Polars(e) => NeedsDiagnosis::new(e.to_string()),
         Collect::Invalid(why) => NeedsDiagnosis::new(why),
         Collect::Clash(endpoints) => NeedsDiagnosis {
@@ -331,7 +330,7 @@ fn column_str(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
         .collect())
 }
 
-fn collect(df: &DataFrame, index: &VendorIndex, times: TimeSink) -> Result<Aggregated, Collect> {
+fn collect(df: &DataFrame, index: &VendorIndex, times: &TimeSink) -> Result<Aggregated, Collect> {
     let vendors = column_str(df, "vendor")?;
     let clients = column_str(df, "client")?;
     let endpoints = column_str(df, "endpoint")?;

@@ -89,7 +89,10 @@ impl TimeSink {
                 list.extend(x.map(sort_key));
             }
         }
-        let mut groups = self.groups.lock().expect("time sink");
+        let mut groups = self
+            .groups
+            .lock()
+            .map_err(|_| polars_err!(ComputeError: "the incident times were left half-filed"))?;
         for ([v, c, r], [d, t]) in local {
             let key = (
                 v.unwrap_or_default().to_string(),
@@ -107,15 +110,20 @@ impl TimeSink {
     /// The groups, in (vendor, client, role) order, each list sorted; keys are read as
     /// the cell checks read them (trimmed). `rows` is how many rows the aggregation
     /// counted: the sink must have seen each of them once.
-    pub fn finish(self, index: &VendorIndex, rows: u64) -> Result<Vec<TimeGroup>, String> {
-        let seen = self.rows.into_inner();
+    pub fn finish(&self, index: &VendorIndex, rows: u64) -> Result<Vec<TimeGroup>, String> {
+        let seen = self.rows.load(Ordering::Relaxed);
         if seen != rows {
             return Err(format!(
                 "the incident times came from {seen} rows, the aggregation from {rows}"
             ));
         }
         let mut merged: BTreeMap<(usize, String, Option<Role>), Lists> = BTreeMap::new();
-        for ((v, c, r), [d, t]) in self.groups.into_inner().expect("time sink") {
+        let mut groups = self
+            .groups
+            .lock()
+            .map_err(|_| "the incident times were left half-filed".to_string())?;
+        let groups = std::mem::take(&mut *groups);
+        for ((v, c, r), [d, t]) in groups {
             let vendor = *index
                 .get(v.trim())
                 .ok_or_else(|| format!("unknown vendor `{}`", v.trim()))?;
