@@ -338,7 +338,9 @@ impl Spans {
                 .find(|(_, &i)| i == v)
                 .map_or("?", |(id, _)| id.as_str())
         };
-        for (e, groups) in endpoints {
+        for (e, mut groups) in endpoints {
+            // In file order, so the same file always gets the same report.
+            groups.sort_by_key(|(_, s)| s.first_row);
             let pair = groups.iter().enumerate().find_map(|(i, a)| {
                 groups[i + 1..]
                     .iter()
