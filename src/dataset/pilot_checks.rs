@@ -286,7 +286,7 @@ pub fn clashing_endpoints(aggs: &[EndpointAgg]) -> Vec<String> {
             groups.iter().enumerate().any(|(i, a)| {
                 groups[i + 1..]
                     .iter()
-                    .any(|b| a.vendor != b.vendor && overlaps(a, b))
+                    .any(|b| a.vendor != b.vendor && overlaps(period(a), period(b)))
             })
         })
         .map(|(e, _)| e.to_string())
@@ -295,10 +295,17 @@ pub fn clashing_endpoints(aggs: &[EndpointAgg]) -> Vec<String> {
     out
 }
 
-/// Whether two endpoint groups' date ranges overlap (undated groups always do).
-fn overlaps(a: &EndpointAgg, b: &EndpointAgg) -> bool {
-    match (&a.first_date, &a.last_date, &b.first_date, &b.last_date) {
-        (Some(a0), Some(a1), Some(b0), Some(b1)) => a0 <= b1 && b0 <= a1,
+/// An endpoint group's (first, last) date, `None` when undated.
+fn period(a: &EndpointAgg) -> Option<(&String, &String)> {
+    a.first_date.as_ref().zip(a.last_date.as_ref())
+}
+
+/// Whether two (first, last) periods overlap; an undated one (`None`) overlaps any. The
+/// rule both the fast path and the cell checks (`rows::pilot`) use for an endpoint under
+/// two vendors.
+pub fn overlaps<T: PartialOrd>(a: Option<(T, T)>, b: Option<(T, T)>) -> bool {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
         _ => true,
     }
 }

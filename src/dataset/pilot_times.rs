@@ -135,7 +135,7 @@ impl TimeSink {
             slot[1].extend(t);
         }
         let (keys, mut lists): (Vec<_>, Vec<Lists>) = merged.into_iter().unzip();
-        sort_all(&mut lists);
+        sort_on_two_threads(lists.iter_mut().flatten().collect(), |l| l.sort_unstable());
         Ok(keys
             .into_iter()
             .zip(lists)
@@ -187,23 +187,28 @@ fn sort_key(x: f64) -> u64 {
     (x + 0.0).to_bits()
 }
 
-/// Sorts every group's lists, the groups shared between two threads.
-fn sort_all(groups: &mut [Lists]) {
-    let sort = |g: &mut [Lists]| g.iter_mut().flatten().for_each(|l| l.sort_unstable());
-    // Split at half the values, so both threads get about the same work.
-    let total: usize = groups.iter().flatten().map(Vec::len).sum();
-    let mut seen = 0;
-    let mid = groups
-        .iter()
-        .position(|g| {
-            seen += g[0].len() + g[1].len();
-            seen * 2 >= total
-        })
-        .map_or(groups.len(), |i| i + 1);
-    let (a, b) = groups.split_at_mut(mid);
+/// Sorts lists with `sort` on two threads, each given about half the values (the
+/// longest lists first, each to the thread with less so far).
+pub fn sort_on_two_threads<T: Send>(
+    mut lists: Vec<&mut Vec<T>>,
+    sort: impl Fn(&mut Vec<T>) + Sync,
+) {
+    lists.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let (mut size_a, mut size_b) = (0, 0);
+    for l in lists {
+        if size_a <= size_b {
+            size_a += l.len();
+            a.push(l);
+        } else {
+            size_b += l.len();
+            b.push(l);
+        }
+    }
+    let sort_all = |lists: Vec<&mut Vec<T>>| lists.into_iter().for_each(&sort);
     std::thread::scope(|s| {
-        s.spawn(|| sort(a));
-        sort(b);
+        s.spawn(|| sort_all(a));
+        sort_all(b);
     });
 }
 

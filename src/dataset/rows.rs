@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::cells::Cells;
+use super::pilot_checks::overlaps;
 use super::table::TextTable;
 use super::types::*;
 use crate::problem::{suggest, Problem};
@@ -290,7 +291,7 @@ pub fn pilot(t: &TextTable, index: &VendorIndex) -> Result<Vec<PilotRow>, Vec<Pr
 
 /// The dates of each endpoint group (endpoint, vendor, client, role), to find an
 /// endpoint under two vendors in overlapping periods, by the fast path's rule
-/// (`pilot_checks::clashing_endpoints`): the groups' first-to-last date ranges overlap,
+/// (`pilot_checks::overlaps`): the groups' first-to-last date ranges overlap,
 /// or one group has no dates.
 #[derive(Default)]
 struct Spans {
@@ -301,6 +302,13 @@ struct Spans {
 struct Span {
     dates: Option<(super::cells::Date, usize, super::cells::Date)>,
     first_row: usize,
+}
+
+impl Span {
+    /// (first, last) date, `None` when the group has no dates.
+    fn period(&self) -> Option<(super::cells::Date, super::cells::Date)> {
+        self.dates.map(|(first, _, last)| (first, last))
+    }
 }
 
 impl Spans {
@@ -344,7 +352,7 @@ impl Spans {
             let pair = groups.iter().enumerate().find_map(|(i, a)| {
                 groups[i + 1..]
                     .iter()
-                    .find(|b| a.0 != b.0 && overlap(a.1, b.1))
+                    .find(|b| a.0 != b.0 && overlaps(a.1.period(), b.1.period()))
                     .map(|b| (a, b))
             });
             let Some((a, b)) = pair else { continue };
@@ -372,14 +380,6 @@ impl Spans {
                 Some("an endpoint runs one product at a time; give each trial its own dates or endpoint id".into()),
             );
         }
-    }
-}
-
-/// Whether two groups' periods overlap (a group without dates overlaps any).
-fn overlap(a: &Span, b: &Span) -> bool {
-    match (a.dates, b.dates) {
-        (Some((a0, _, a1)), Some((b0, _, b1))) => a0 <= b1 && b0 <= a1,
-        _ => true,
     }
 }
 

@@ -144,33 +144,15 @@ pub fn totals(
         }
     }
     // The times arrive as sorted runs (one per client and role), which the stable sort
-    // finds and merges. The lists are shared between two threads, about half the values
-    // each.
-    let mut lists: Vec<&mut Vec<f64>> = t
+    // finds and merges.
+    let lists = t
         .iter_mut()
         .flat_map(|v| {
             let o = &mut v.obs;
             o.gauges.iter_mut().chain([&mut o.mttd, &mut o.mttr])
         })
         .collect();
-    lists.sort_by_key(|l| std::cmp::Reverse(l.len()));
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    let (mut size_a, mut size_b) = (0, 0);
-    for l in lists {
-        if size_a <= size_b {
-            size_a += l.len();
-            a.push(l);
-        } else {
-            size_b += l.len();
-            b.push(l);
-        }
-    }
-    let sort =
-        |lists: Vec<&mut Vec<f64>>| lists.into_iter().for_each(|l| l.sort_by(f64::total_cmp));
-    std::thread::scope(|s| {
-        s.spawn(|| sort(a));
-        sort(b);
-    });
+    crate::dataset::pilot_times::sort_on_two_threads(lists, |l| l.sort_by(f64::total_cmp));
     t
 }
 
