@@ -4,6 +4,7 @@
 //! only `vendors` is required. The result holds typed rows (see `types.rs`).
 
 mod cells;
+mod csv_split;
 pub mod export;
 mod fx;
 mod pilot;

@@ -9,12 +9,44 @@ fn run(body: &str) -> Result<Aggregated, NeedsDiagnosis> {
 }
 
 fn run_with(head: &str, body: &str) -> Result<Aggregated, NeedsDiagnosis> {
+    run_in_parts(head, body, PART_BYTES)
+}
+
+fn run_in_parts(head: &str, body: &str, part_bytes: usize) -> Result<Aggregated, NeedsDiagnosis> {
     let csv = format!("{head}\n{body}");
     let header: Vec<String> = head.split(',').map(str::to_string).collect();
     let index: VendorIndex = [("a".to_string(), 0), ("b".to_string(), 1)]
         .into_iter()
         .collect();
-    aggregate(&PilotSource::CsvBytes(csv.into_bytes()), &header, &index)
+    aggregate_in_parts(
+        &PilotSource::CsvBytes(csv.into_bytes()),
+        &header,
+        &index,
+        part_bytes,
+    )
+}
+
+/// With every row in a part of its own, an endpoint's rows combine across parts: an
+/// install that failed on one day and succeeded on another failed; dates span the parts.
+#[test]
+fn rows_in_separate_parts_combine_per_endpoint() {
+    let body = "a,c,e1,workstation,2024-08-06,1,true,2,10,9,1,5\n\
+                b,c,e2,server,2024-08-05,1,true,4,0,0,,\n\
+                a,c,e1,workstation,2024-08-05,3,no,6,30,30,0,7\n\
+                a,c,e1,workstation,2024-08-07,2,yes,,,,,\n";
+    let whole = run_in_parts(HEAD, body, usize::MAX).unwrap();
+    let (rows, aggs, times) = run_in_parts(HEAD, body, 1).unwrap();
+    assert_eq!((rows, &aggs, &times), (whole.0, &whole.1, &whole.2));
+    let e1 = &aggs[0];
+    assert_eq!((e1.rows, e1.days, e1.install_ok), (3, 6.0, Some(false)));
+    assert_eq!(
+        (e1.first_date.as_deref(), e1.last_date.as_deref()),
+        (Some("2024-08-05"), Some("2024-08-07"))
+    );
+    assert_eq!(aggs[1].install_ok, Some(true));
+    // A bad row in the last part still sends the file to diagnosis.
+    let bad = format!("{body}a,c,e1,workstation,2024-08-08,1,true,2,10,11,0,\n");
+    assert!(run_in_parts(HEAD, &bad, 1).is_err());
 }
 
 #[test]
@@ -141,5 +173,58 @@ fn every_check_catches_its_fault() {
             run_with(head, &format!("{filler}{faulty}\n")).is_err(),
             "accepted {what}: {faulty}"
         );
+    }
+}
+
+/// Read in small parts, a generated pilot aggregates as it does read whole: the parts'
+/// groups combine into the same endpoints, sums and times (gauge sums to rounding, as
+/// they are added in another order).
+#[test]
+fn parts_combine_into_the_aggregate_of_the_whole_file() {
+    use crate::demo::{write_to_dir, DemoOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let opts = DemoOptions {
+        seed: 7,
+        vendors: 3,
+        endpoints: 40,
+        days: 30,
+    };
+    write_to_dir(&opts, dir.path()).unwrap();
+    let path = dir.path().join("pilot_results.csv");
+    let bytes = std::fs::read(&path).unwrap();
+    let header: Vec<String> =
+        String::from_utf8_lossy(&bytes[..bytes.iter().position(|&b| b == b'\n').unwrap()])
+            .split(',')
+            .map(|h| h.trim().to_string())
+            .collect();
+    let vendors = std::fs::read_to_string(dir.path().join("vendors.csv")).unwrap();
+    let index: VendorIndex = vendors
+        .lines()
+        .skip(1)
+        .enumerate()
+        .map(|(i, line)| (line.split(',').next().unwrap().to_string(), i))
+        .collect();
+    let source = PilotSource::CsvPath(path);
+    let (rows, whole, times) = aggregate_in_parts(&source, &header, &index, usize::MAX).unwrap();
+    let (rows_p, parts, times_p) = aggregate_in_parts(&source, &header, &index, 4096).unwrap();
+    assert!(bytes.len() > 50 * 4096, "the file should make many parts");
+    assert_eq!(rows, (4 * 40 * 30) as u64);
+    assert_eq!(rows_p, rows);
+    assert_eq!(times_p, times);
+    assert_eq!(parts.len(), whole.len());
+    for (p, w) in parts.iter().zip(&whole) {
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+        assert!(
+            p.gauges
+                .iter()
+                .zip(&w.gauges)
+                .all(|(x, y)| close(x.0, y.0) && x.1 == y.1),
+            "{p:?}\n{w:?}"
+        );
+        let same = EndpointAgg {
+            gauges: w.gauges,
+            ..p.clone()
+        };
+        assert_eq!(&same, w);
     }
 }
