@@ -1,7 +1,7 @@
-//! The fast path for `pilot_results`: polars reads the file with typed columns (lazily
-//! and streaming for files on disk), checks every row, and aggregates to one row per
-//! endpoint in the same single pass; the row checks also file each batch's incident
-//! times by (vendor, client, role) (`pilot_times.rs`).
+//! The fast path for `pilot_results`: polars reads the file with typed columns (Parquet
+//! streaming, CSV in parts: see [`in_parts`]), checks every row, and aggregates to one
+//! row per endpoint in the same single pass; the row checks also file each batch's
+//! incident times by (vendor, client, role) (`pilot_times.rs`).
 //!
 //! Any failure (a value polars cannot parse, a violated check, an unknown vendor or
 //! role) returns `NeedsDiagnosis`: the caller then reads the file cell by cell to report
