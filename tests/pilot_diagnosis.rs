@@ -69,6 +69,29 @@ fn bad_rows_of_a_large_csv_are_found_with_their_lines() {
     assert!(found[2].contains("`install_ok` is `maybe`"), "{err}");
 }
 
+/// A number padded with spaces passes the cell checks (they trim every cell) but not the
+/// fast path's number parser: it is named with its line and column, in line order among
+/// the other problems.
+#[test]
+fn padded_numbers_are_named_with_their_lines() {
+    let (dir, _) = big_pilot(|i, r| match i {
+        20 => r.replace(",20,19,", ", 20 ,19,"),
+        60_000 => r.replace(",20,19,", ",20,21,"),
+        _ => r,
+    });
+    let (code, _, err) = rank(dir.path(), &fixture("criteria/tiny.toml"), &[]);
+    assert_eq!(code, 1, "{err}");
+    let found = problems(&err, "pilot_results.csv");
+    assert_eq!(found.len(), 2, "{err}");
+    assert!(
+        found[0].contains("pilot_results.csv:22:10:")
+            && found[0].contains("`malware_samples` is ` 20 `, a number with spaces around it"),
+        "{err}"
+    );
+    assert!(err.contains("hint: write `20`"), "{err}");
+    assert!(found[1].contains("pilot_results.csv:60002:11:"), "{err}");
+}
+
 #[test]
 fn bad_rows_of_a_large_parquet_file_are_found_with_their_rows() {
     let (dir, body) = big_pilot(|i, r| match i {

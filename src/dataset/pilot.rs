@@ -65,8 +65,11 @@ fn diagnose(
 ) -> Vec<Problem> {
     match suspects(&f.shown, source, header, index, &why.clashing_endpoints) {
         Err(p) => return vec![p],
-        Ok((table, more)) => {
-            if let Err(mut problems) = rows::pilot(&table, index) {
+        Ok((table, padded, more)) => {
+            let mut problems = rows::pilot(&table, index).err().unwrap_or_default();
+            problems.extend(padded);
+            if !problems.is_empty() {
+                problems.sort_by(|a, b| a.location.cmp(&b.location));
                 if more {
                     problems.push(
                         Problem::file(

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use polars::prelude::*;
 
 use super::pilot_checks::{suspect_rows, Known};
-use super::pilot_frame::{with_all_columns, PilotSource as Source};
+use super::pilot_frame::{numeric_dtype, with_all_columns, PilotSource as Source};
 use super::rows::VendorIndex;
 use super::table::{data_record_lines, read_problem, Format, Picked, TextTable};
 use crate::problem::Problem;
@@ -22,14 +22,15 @@ use crate::problem::Problem;
 /// again shows the next ones.
 pub const MAX_SUSPECTS: usize = 1000;
 
-/// The suspect rows as a text table, and whether there were more than it holds.
+/// The suspect rows as a text table, the numbers among them padded with spaces (see
+/// [`padded_numbers`]), and whether there were more rows than the table holds.
 pub fn suspects(
     shown: &str,
     source: &Source,
     header: &[String],
     index: &VendorIndex,
     clashing_endpoints: &[String],
-) -> Result<(TextTable, bool), Problem> {
+) -> Result<(TextTable, Vec<Problem>, bool), Problem> {
     let format = match source {
         Source::ParquetPath(_) => Format::Parquet,
         _ => Format::Csv,
@@ -72,7 +73,40 @@ pub fn suspects(
     // The file's own columns, in its order (the absent optional ones were added as empty).
     let df = df.select(header.iter().map(String::as_str)).map_err(fail)?;
     let table = TextTable::picked(shown, format, &df, Picked { rows, lines })?;
-    Ok((table, more))
+    let padded = padded_numbers(&df, header, &table);
+    Ok((table, padded, more))
+}
+
+/// Numbers with spaces around them (` 3 `). The cell checks trim every cell and accept
+/// them, but the fast path's number parser does not; they are reported here, where the
+/// cells are still as the file has them (the text table holds them trimmed).
+fn padded_numbers(df: &DataFrame, header: &[String], table: &TextTable) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (k, name) in header.iter().enumerate() {
+        let Some(cells) = numeric_dtype(name)
+            .and_then(|_| df.column(name).ok())
+            .and_then(|c| c.str().ok())
+        else {
+            continue;
+        };
+        for (row, cell) in cells.iter().enumerate() {
+            let Some(cell) = cell else { continue };
+            let trimmed = cell.trim();
+            if !trimmed.is_empty() && trimmed.len() != cell.len() {
+                problems.push(
+                    Problem::at(
+                        &table.file,
+                        table.location(row, Some(k)),
+                        format!("`{name}` is `{cell}`, a number with spaces around it"),
+                    )
+                    .hint(format!(
+                        "write `{trimmed}`: the pilot's number columns are parsed as they are, spaces included"
+                    )),
+                );
+            }
+        }
+    }
+    problems
 }
 
 /// The file with every column as text, absent optional columns added as empty.

@@ -201,7 +201,9 @@ impl Install {
     }
 }
 
-fn numeric_dtype(name: &str) -> Option<DataType> {
+/// The type the fast path reads a pilot column as: `Float64` for the number columns,
+/// `None` for the others (text).
+pub fn numeric_dtype(name: &str) -> Option<DataType> {
     (!TEXT.contains(&name) && (PILOT_REQUIRED.contains(&name) || PILOT_OPTIONAL.contains(&name)))
         .then_some(DataType::Float64)
 }
