@@ -8,6 +8,7 @@
 //! each problem with its line and column. Clean data never pays for that.
 
 use std::io::Cursor;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -216,6 +217,7 @@ pub fn numeric_dtype(name: &str) -> Option<DataType> {
 /// that took a quarter of the CPU of loading a large pilot. The eager reader finds row
 /// ends more cheaply and parses in parallel; read a part at a time, it never holds more
 /// than a few parts in memory. The next part is read while the last one is aggregated.
+/// A part with a row that breaks a check ends the reading: its groups are returned.
 fn in_parts(
     parts: Parts,
     header: &[String],
@@ -241,7 +243,7 @@ fn in_parts(
         .with_schema(Some(Arc::new(schema)))
         .with_columns(Some(used))
         .with_raise_if_empty(false);
-    let partials = std::thread::scope(|s| {
+    let partials: PolarsResult<ControlFlow<DataFrame, Vec<LazyFrame>>> = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         s.spawn(move || {
             for part in parts {
@@ -254,15 +256,23 @@ fn in_parts(
                 }
             }
         });
-        rx.into_iter()
-            .map(|df| {
-                Ok(group(df?.lazy())
-                    .collect_with_engine(Engine::Streaming)?
-                    .unwrap_single()
-                    .lazy())
-            })
-            .collect::<PolarsResult<Vec<_>>>()
-    })?;
+        let mut partials = Vec::new();
+        for df in rx {
+            let partial = group(df?.lazy())
+                .collect_with_engine(Engine::Streaming)?
+                .unwrap_single();
+            if partial.column("bad")?.bool()?.any() {
+                // The file goes to diagnosis: the other parts need not be read.
+                return Ok(ControlFlow::Break(partial));
+            }
+            partials.push(partial.lazy());
+        }
+        Ok(ControlFlow::Continue(partials))
+    });
+    let partials = match partials? {
+        ControlFlow::Continue(partials) => partials,
+        ControlFlow::Break(bad) => return Ok(bad),
+    };
     concat(partials, UnionArgs::default())?
         .group_by(KEYS.map(col))
         .agg(combined())

@@ -44,9 +44,10 @@ fn rows_in_separate_parts_combine_per_endpoint() {
         (Some("2024-08-05"), Some("2024-08-07"))
     );
     assert_eq!(aggs[1].install_ok, Some(true));
-    // A bad row in the last part still sends the file to diagnosis.
-    let bad = format!("{body}a,c,e1,workstation,2024-08-08,1,true,2,10,11,0,\n");
-    assert!(run_in_parts(HEAD, &bad, 1).is_err());
+    // A bad row in the first or the last part sends the file to diagnosis.
+    let row = "a,c,e1,workstation,2024-08-08,1,true,2,10,11,0,\n";
+    assert!(run_in_parts(HEAD, &format!("{body}{row}"), 1).is_err());
+    assert!(run_in_parts(HEAD, &format!("{row}{body}"), 1).is_err());
 }
 
 #[test]
