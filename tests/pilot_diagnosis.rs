@@ -77,12 +77,15 @@ fn padded_numbers_are_named_with_their_lines() {
     let (dir, _) = big_pilot(|i, r| match i {
         20 => r.replace(",20,19,", ", 20 ,19,"),
         60_000 => r.replace(",20,19,", ",20,21,"),
+        // Padded and wrong: reported once, for what is wrong.
+        70_000 => r.replace(",20,19,", ", -20 ,19,"),
+        80_000 => r.replace(",20,19,", ", x ,19,"),
         _ => r,
     });
     let (code, _, err) = rank(dir.path(), &fixture("criteria/tiny.toml"), &[]);
     assert_eq!(code, 1, "{err}");
     let found = problems(&err, "pilot_results.csv");
-    assert_eq!(found.len(), 2, "{err}");
+    assert_eq!(found.len(), 4, "{err}");
     assert!(
         found[0].contains("pilot_results.csv:22:10:")
             && found[0].contains("`malware_samples` is ` 20 `, a number with spaces around it"),
@@ -90,6 +93,14 @@ fn padded_numbers_are_named_with_their_lines() {
     );
     assert!(err.contains("hint: write `20`"), "{err}");
     assert!(found[1].contains("pilot_results.csv:60002:11:"), "{err}");
+    assert!(
+        found[2].contains("pilot_results.csv:70002:10:") && !found[2].contains("spaces"),
+        "{err}"
+    );
+    assert!(
+        found[3].contains("pilot_results.csv:80002:10:") && !found[3].contains("spaces"),
+        "{err}"
+    );
 }
 
 #[test]

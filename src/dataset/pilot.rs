@@ -67,6 +67,11 @@ fn diagnose(
         Err(p) => return vec![p],
         Ok((table, padded, more)) => {
             let mut problems = rows::pilot(&table, index).err().unwrap_or_default();
+            // A padded cell with another fault is reported once, for that fault.
+            let padded: Vec<Problem> = padded
+                .into_iter()
+                .filter(|p| !problems.iter().any(|q| q.location == p.location))
+                .collect();
             problems.extend(padded);
             if !problems.is_empty() {
                 problems.sort_by(|a, b| a.location.cmp(&b.location));

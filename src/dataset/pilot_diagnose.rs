@@ -92,7 +92,7 @@ fn padded_numbers(df: &DataFrame, header: &[String], table: &TextTable) -> Vec<P
         for (row, cell) in cells.iter().enumerate() {
             let Some(cell) = cell else { continue };
             let trimmed = cell.trim();
-            if !trimmed.is_empty() && trimmed.len() != cell.len() {
+            if trimmed.len() != cell.len() && trimmed.parse::<f64>().is_ok() {
                 problems.push(
                     Problem::at(
                         &table.file,
