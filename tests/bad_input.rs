@@ -460,3 +460,27 @@ fn infinite_count_is_refused() {
     assert!(err.contains("pilot_results.csv:3:"), "{err}");
     assert!(err.contains("malware_samples"), "{err}");
 }
+
+/// A pilot file with a header and no rows: `pilot` says there is nothing to estimate
+/// (exit 1) instead of printing empty tables.
+#[test]
+fn a_pilot_file_without_rows_is_refused_by_pilot() {
+    let dir = scratch_copy("tiny");
+    std::fs::write(
+        dir.path().join("pilot_results.csv"),
+        format!("{PILOT_HEAD}\n"),
+    )
+    .unwrap();
+    let out = bin()
+        .args(["pilot", "--data"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("pilot_results.csv: the file has a header but no rows"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}

@@ -2,7 +2,9 @@
 
 use super::{load_inputs, Outcome};
 use crate::cli::{Breakdown, OutputFormat, PilotArgs, PilotCommand, PlanArgs, PlanMetric};
+use crate::dataset::DatasetError;
 use crate::pilot::{self, By};
+use crate::problem::Problem;
 use crate::report::pilot as render;
 use crate::stats::power::{sample_size_proportions, sample_size_rates, Correction};
 use crate::Error;
@@ -13,6 +15,17 @@ pub fn run(a: &PilotArgs) -> Result<Outcome, Error> {
         return plan(p);
     }
     let inputs = load_inputs(&a.input)?;
+    if let Some(p) = inputs.dataset.pilot.as_ref().filter(|p| p.rows == 0) {
+        let problem = Problem::file(
+            &p.file,
+            "the file has a header but no rows: there is nothing to estimate",
+        )
+        .hint("export the pilot's daily rows, one per endpoint and day (see docs/data-formats.md)");
+        return Err(DatasetError::Invalid {
+            problems: vec![problem],
+        }
+        .into());
+    }
     let by = match a.by {
         Breakdown::All => By::All,
         Breakdown::Role => By::Role,

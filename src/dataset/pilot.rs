@@ -18,6 +18,8 @@ use crate::problem::{Location, Problem};
 /// The pilot, aggregated per endpoint.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Pilot {
+    /// The file as shown to the user.
+    pub file: String,
     /// Rows in the file.
     pub rows: u64,
     /// One entry per (vendor, client, endpoint, role), in that order.
@@ -46,6 +48,7 @@ pub(super) fn load(f: Found, index: &VendorIndex) -> Result<Pilot, Vec<Problem>>
     };
     match pilot_frame::aggregate(&source, &header, index) {
         Ok((rows, endpoints, times)) => Ok(Pilot {
+            file: f.shown.clone(),
             rows,
             endpoints,
             times,
