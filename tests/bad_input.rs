@@ -484,3 +484,44 @@ fn a_pilot_file_without_rows_is_refused_by_pilot() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// A row with more fields than the header (often a comma in an unquoted value) is named
+/// by its line, in the pilot (read by polars' fast path) as in the other files; a quoted
+/// comma is one field.
+#[test]
+fn a_row_with_more_fields_than_the_header_is_named_by_line() {
+    let row = "alpha,acme,alpha-2,server,\"windows, server\",,10,true,3,300,5,20,100,99,10,10,1,6,40,0,0,97";
+    let (code, err) = broken(
+        "pilot_results.csv",
+        &with_line(
+            "pilot_results.csv",
+            3,
+            &row.replace("\"windows, server\"", "windows, server"),
+        ),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("pilot_results.csv:3:23: this row has 23 fields, the header has 22"),
+        "{err}"
+    );
+    assert!(err.contains("quote a value that holds a comma"), "{err}");
+    let (code, err) = broken("pilot_results.csv", &with_line("pilot_results.csv", 3, row));
+    assert_eq!(code, 0, "{err}");
+    let (code, err) = broken(
+        "vendors.csv",
+        &with_line(
+            "vendors.csv",
+            2,
+            &(std::fs::read_to_string(fixture("tiny/vendors.csv"))
+                .unwrap()
+                .lines()
+                .nth(1)
+                .unwrap()
+                .to_string()
+                + ",extra"),
+        ),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("vendors.csv:2:"), "{err}");
+    assert!(err.contains("fields, the header has"), "{err}");
+}

@@ -15,7 +15,7 @@ use polars::prelude::*;
 use super::pilot_checks::{suspect_rows, Known};
 use super::pilot_frame::{numeric_dtype, with_all_columns, PilotSource as Source};
 use super::rows::VendorIndex;
-use super::table::{data_record_lines, read_problem, Format, Picked, TextTable};
+use super::table::{data_record_lines, long_row, read_problem, Format, Picked, TextTable};
 use crate::problem::Problem;
 
 /// At most this many suspect rows are checked and reported; fixing them and running
@@ -35,7 +35,16 @@ pub fn suspects(
         Source::ParquetPath(_) => Format::Parquet,
         _ => Format::Csv,
     };
-    let fail = |e: PolarsError| read_problem(shown, format, &e);
+    let fail = |e: PolarsError| {
+        let long = match source {
+            Source::CsvPath(p) => std::fs::File::open(p)
+                .ok()
+                .and_then(|f| long_row(shown, &e, std::io::BufReader::new(f))),
+            Source::CsvBytes(b) => long_row(shown, &e, b.as_slice()),
+            Source::ParquetPath(_) => None,
+        };
+        long.unwrap_or_else(|| read_problem(shown, format, &e))
+    };
     let known = Arc::new(Known {
         vendors: index.keys().cloned().collect(),
         clashing_endpoints: clashing_endpoints.iter().cloned().collect::<HashSet<_>>(),

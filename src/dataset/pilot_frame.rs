@@ -230,18 +230,11 @@ fn in_parts(
             numeric_dtype(h).unwrap_or(DataType::String),
         );
     }
-    // Only the columns the aggregation reads: not `os`, nor any column of the user's own.
-    let used: Arc<[PlSmallStr]> = header
-        .iter()
-        .filter(|h| {
-            h.as_str() != "os" && (numeric_dtype(h).is_some() || TEXT.contains(&h.as_str()))
-        })
-        .map(|h| h.as_str().into())
-        .collect();
+    // Every column is parsed, `os` and the user's own too: polars checks that no row
+    // has more fields than the header only when it reads them all.
     let read = CsvReadOptions::default()
         .with_has_header(false)
         .with_schema(Some(Arc::new(schema)))
-        .with_columns(Some(used))
         .with_raise_if_empty(false);
     let partials: PolarsResult<ControlFlow<DataFrame, Vec<LazyFrame>>> = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel(1);

@@ -57,7 +57,12 @@ impl TextTable {
             Format::Csv => read_csv(&bytes),
             Format::Parquet => read_parquet(&bytes),
         }
-        .map_err(|e| read_problem(file, format, &e))?;
+        .map_err(|e| {
+            (format == Format::Csv)
+                .then(|| long_row(file, &e, bytes.as_slice()))
+                .flatten()
+                .unwrap_or_else(|| read_problem(file, format, &e))
+        })?;
         let headers: Vec<String> = df
             .get_column_names()
             .iter()
@@ -201,6 +206,43 @@ fn text_cells(col: &Column) -> PolarsResult<Vec<Option<String>>> {
                 .map(str::to_string)
         })
         .collect())
+}
+
+/// When polars found a row with more fields than the header, that row (the first such),
+/// found by reading `csv` again record by record; `None` for any other error or when no
+/// such row shows (the caller then reports polars' own words).
+pub(super) fn long_row(file: &str, e: &PolarsError, csv: impl std::io::Read) -> Option<Problem> {
+    if !e.to_string().contains("more fields than") {
+        return None;
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv);
+    let mut record = csv::ByteRecord::new();
+    let mut header = None;
+    while reader.read_byte_record(&mut record).ok()? {
+        let fields = record.len();
+        let Some(header) = header else {
+            header = Some(fields);
+            continue;
+        };
+        if fields > header {
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            return Some(
+                Problem::at(
+                    file,
+                    Location::Line {
+                        line,
+                        column: Some(header + 1),
+                    },
+                    format!("this row has {fields} fields, the header has {header}"),
+                )
+                .hint("quote a value that holds a comma (\"a, b\"), or remove the extra fields"),
+            );
+        }
+    }
+    None
 }
 
 pub(super) fn read_problem(file: &str, format: Format, e: &PolarsError) -> Problem {
