@@ -37,6 +37,15 @@ fn big_pilot(edit: impl Fn(usize, String) -> String) -> (tempfile::TempDir, Stri
     (dir, body)
 }
 
+/// Ranks the big pilot's folder, which must be refused (exit 1): the error output, and
+/// its lines about `pilot_results.csv`.
+fn refused(dir: &tempfile::TempDir) -> (String, Vec<String>) {
+    let (code, _, err) = rank(dir.path(), &fixture("criteria/tiny.toml"), &[]);
+    assert_eq!(code, 1, "{err}");
+    let found = problems(&err, "pilot_results.csv");
+    (err, found)
+}
+
 fn problems(err: &str, file: &str) -> Vec<String> {
     err.lines()
         .filter(|l| l.contains(&format!("{file}:")))
@@ -54,9 +63,7 @@ fn bad_rows_of_a_large_csv_are_found_with_their_lines() {
         149_999 => r.replace("true", "maybe"),
         _ => r,
     });
-    let (code, _, err) = rank(dir.path(), &fixture("criteria/tiny.toml"), &[]);
-    assert_eq!(code, 1, "{err}");
-    let found = problems(&err, "pilot_results.csv");
+    let (err, found) = refused(&dir);
     assert_eq!(found.len(), 3, "{err}");
     // Row i is on line i + 2, plus one after row 10.
     assert!(
@@ -82,9 +89,7 @@ fn padded_numbers_are_named_with_their_lines() {
         80_000 => r.replace(",20,19,", ", x ,19,"),
         _ => r,
     });
-    let (code, _, err) = rank(dir.path(), &fixture("criteria/tiny.toml"), &[]);
-    assert_eq!(code, 1, "{err}");
-    let found = problems(&err, "pilot_results.csv");
+    let (err, found) = refused(&dir);
     assert_eq!(found.len(), 4, "{err}");
     assert!(
         found[0].contains("pilot_results.csv:22:10:")
@@ -143,9 +148,7 @@ fn many_bad_rows_are_reported_up_to_a_limit() {
             r
         }
     });
-    let (code, _, err) = rank(dir.path(), &fixture("criteria/tiny.toml"), &[]);
-    assert_eq!(code, 1, "{err}");
-    let found = problems(&err, "pilot_results.csv");
+    let (err, found) = refused(&dir);
     // 3,000 rows are bad: the first 1,000 are worded (a negative count, and a part over
     // its whole), then one line says there are more.
     assert!(found[0].contains("pilot_results.csv:2:"), "{err}");

@@ -125,27 +125,29 @@ fn aggregate_in_parts(
 ) -> Result<Aggregated, NeedsDiagnosis> {
     let fail = |e: PolarsError| NeedsDiagnosis::new(e.to_string());
     let times = Arc::new(TimeSink::default());
-    let group = |lf: LazyFrame, install: Install| {
-        with_all_columns(lf, header, |c| numeric_dtype(c).unwrap_or(DataType::String))
+    let group = |lf: LazyFrame, install: Install, aggs: &[Agg]| {
+        with_all_columns(lf, header, read_dtype)
             .with_column(install.state().alias("install_state"))
             .group_by(KEYS.map(col))
-            .agg(aggregations(install, Arc::clone(&times)))
+            .agg(aggs.iter().map(Agg::expr).collect::<Vec<_>>())
+    };
+    let csv = |parts: Parts| {
+        let aggs = aggregations(Install::Text, Arc::clone(&times));
+        in_parts(parts, header, |lf| group(lf, Install::Text, &aggs), &aggs)
     };
     let df = match source {
         PilotSource::ParquetPath(p) => {
             let (lf, install) = scan_parquet(p, header).map_err(fail)?;
-            group(lf, install)
+            group(lf, install, &aggregations(install, Arc::clone(&times)))
                 .collect_with_engine(Engine::Streaming)
                 .map_err(fail)?
                 .unwrap_single()
         }
         PilotSource::CsvPath(p) => {
-            let parts = Parts::of_file(p, part_bytes).map_err(fail)?;
-            in_parts(parts, header, |lf| group(lf, Install::Text)).map_err(fail)?
+            csv(Parts::of_file(p, part_bytes).map_err(fail)?).map_err(fail)?
         }
         PilotSource::CsvBytes(b) => {
-            let parts = Parts::of_bytes(Buffer::from_vec(b.clone()), part_bytes);
-            in_parts(parts, header, |lf| group(lf, Install::Text)).map_err(fail)?
+            csv(Parts::of_bytes(Buffer::from_vec(b.clone()), part_bytes)).map_err(fail)?
         }
     };
     if df.column("bad").map_err(fail)?.bool().map_err(fail)?.any() {
@@ -209,8 +211,13 @@ pub fn numeric_dtype(name: &str) -> Option<DataType> {
         .then_some(DataType::Float64)
 }
 
+/// The type the fast path reads a column as: a number column's, else text.
+fn read_dtype(name: &str) -> DataType {
+    numeric_dtype(name).unwrap_or(DataType::String)
+}
+
 /// CSV through polars' parallel (eager) reader, a part at a time, each part's groups
-/// aggregated by `group`, then the groups of all parts combined.
+/// aggregated by `group`, then the groups of all parts combined as `aggs` say.
 ///
 /// Polars' streaming CSV reader would stream the file whole, but it first finds where
 /// rows end in one serial pass (quote-aware line counting, scalar code on stable Rust)
@@ -222,13 +229,11 @@ fn in_parts(
     parts: Parts,
     header: &[String],
     group: impl Fn(LazyFrame) -> LazyFrame,
+    aggs: &[Agg],
 ) -> PolarsResult<DataFrame> {
     let mut schema = Schema::default();
     for h in header {
-        schema.with_column(
-            h.as_str().into(),
-            numeric_dtype(h).unwrap_or(DataType::String),
-        );
+        schema.with_column(h.as_str().into(), read_dtype(h));
     }
     // Every column is parsed, `os` and the user's own too: polars checks that no row
     // has more fields than the header only when it reads them all.
@@ -268,29 +273,8 @@ fn in_parts(
     };
     concat(partials, UnionArgs::default())?
         .group_by(KEYS.map(col))
-        .agg(combined())
+        .agg(aggs.iter().map(Agg::merged).collect::<Vec<_>>())
         .collect()
-}
-
-/// How the groups of the parts combine into one per endpoint: the same sums, minima and
-/// maxima as [`aggregations`], over the parts' results.
-fn combined() -> Vec<Expr> {
-    let mut a = vec![
-        col("rows").sum(),
-        col("days").sum(),
-        col("install_state").min(),
-        col("first_date").min(),
-        col("last_date").max(),
-        col("bad").any(true),
-    ];
-    for c in PAIRS.iter().flat_map(|(x, y)| [*x, *y]) {
-        a.push(col(c).sum());
-    }
-    for c in COUNTS.iter().chain(GAUGES.iter()) {
-        a.push(col(*c).sum());
-        a.push(col(format!("{c}.days")).sum());
-    }
-    a
 }
 
 /// Scans a Parquet file, casting the columns that are not of the types the checks read.
@@ -348,31 +332,74 @@ fn observed_days(column: &str) -> Expr {
         .sum()
 }
 
-fn aggregations(install: Install, times: Arc<TimeSink>) -> Vec<Expr> {
+/// One per-endpoint aggregation: its column, its expression, and how the results of
+/// several parts of a file combine (by the same kind of reduction, over the parts).
+struct Agg {
+    name: String,
+    expr: Expr,
+    merge: Merge,
+}
+
+#[derive(Clone, Copy)]
+enum Merge {
+    Sum,
+    Min,
+    Max,
+    Any,
+}
+
+impl Agg {
+    fn new(name: impl Into<String>, expr: Expr, merge: Merge) -> Self {
+        Agg {
+            name: name.into(),
+            expr,
+            merge,
+        }
+    }
+
+    /// The aggregation over rows.
+    fn expr(&self) -> Expr {
+        self.expr.clone().alias(self.name.as_str())
+    }
+
+    /// The aggregation over the parts' results.
+    fn merged(&self) -> Expr {
+        let c = col(self.name.as_str());
+        match self.merge {
+            Merge::Sum => c.sum(),
+            Merge::Min => c.min(),
+            Merge::Max => c.max(),
+            Merge::Any => c.any(true),
+        }
+    }
+}
+
+fn aggregations(install: Install, times: Arc<TimeSink>) -> Vec<Agg> {
+    use Merge::*;
     let mut a = vec![
-        len().cast(DataType::UInt64).alias("rows"),
-        col("days").sum().alias("days"),
+        Agg::new("rows", len().cast(DataType::UInt64), Sum),
+        Agg::new("days", col("days").sum(), Sum),
         // 0 when any row says the install failed, else 1 when any says it succeeded.
-        col("install_state").min().alias("install_state"),
-        col("date").min().alias("first_date"),
-        col("date").max().alias("last_date"),
+        Agg::new("install_state", col("install_state").min(), Min),
+        Agg::new("first_date", col("date").min(), Min),
+        Agg::new("last_date", col("date").max(), Max),
     ];
     for c in PAIRS.iter().flat_map(|(x, y)| [*x, *y]) {
-        a.push(col(c).sum().alias(c));
+        a.push(Agg::new(c, col(c).sum(), Sum));
     }
     for c in COUNTS {
-        a.push(col(c).sum().alias(c));
-        a.push(observed_days(c).alias(format!("{c}.days")));
+        a.push(Agg::new(c, col(c).sum(), Sum));
+        a.push(Agg::new(format!("{c}.days"), observed_days(c), Sum));
     }
     for c in GAUGES {
-        a.push((col(c) * col("days")).sum().alias(c));
-        a.push(observed_days(c).alias(format!("{c}.days")));
+        a.push(Agg::new(c, (col(c) * col("days")).sum(), Sum));
+        a.push(Agg::new(format!("{c}.days"), observed_days(c), Sum));
     }
-    a.push(
-        pilot_checks::bad_rows(install, times)
-            .any(true)
-            .alias("bad"),
-    );
+    a.push(Agg::new(
+        "bad",
+        pilot_checks::bad_rows(install, times).any(true),
+        Any,
+    ));
     a
 }
 
