@@ -8,14 +8,17 @@ const EXAMPLES: &str = "\
 Examples:
   vendorscore rank                                   rank the built-in demo data
   vendorscore rank --format md > ranking.md          the same as Markdown
-  vendorscore check --data datasets/pilot-2024       validate a dataset, report every problem
+  vendorscore check --data datasets/demo             validate a dataset, report every problem
   vendorscore rank --data datasets/avc-2021-enterprise --criteria criteria/lab-only.toml
-  vendorscore report --out out/                      write ranking.csv, .json and .md
+  vendorscore report --out out/                      write report.html, report.md, charts and tables
   vendorscore compare-methods                        does the winner depend on the method?
   vendorscore rank --method topsis                   rank with another method than the file's
   vendorscore cost --client dental-35 --explain      what each vendor costs that client, line by line
   vendorscore rank --client federal-contractor       rank for one client's fleet and constraints
   vendorscore demo-data --seed 7 --out my-demo       make a synthetic dataset to play with
+
+Examples that name datasets/, criteria/ or a client run from the repository's folder;
+the others run anywhere (the demo data and default criteria are built in).
 
 Exit codes: 0 success, 1 bad data or criteria, 2 bad usage.";
 

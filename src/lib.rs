@@ -1,8 +1,10 @@
 //! vendorscore: rank endpoint-security vendors for an MSP's Kaspersky replacement.
 //!
-//! Pipeline (see ../DESIGN.md and docs/): `dataset` loads and validates the evidence,
-//! `criteria` the weighted criteria file, `metrics` aggregates per vendor, `gates`
-//! excludes, `score` ranks, `report` renders. `cmd` glues them to the command line.
+//! The pipeline: `dataset` loads and validates the evidence, `criteria` the weighted
+//! criteria file, `metrics` aggregates it per vendor, `gates` excludes, `score` ranks,
+//! `sensitivity` and `stats` say how sure the ranking is, `report` and `chart` render;
+//! `cmd` glues them to the command line. The modules, their one direction of
+//! dependency, and where each kind of change goes: docs/architecture.md.
 
 pub mod chart;
 pub mod cli;
@@ -15,6 +17,7 @@ pub mod demo;
 pub mod embedded;
 mod error;
 pub mod gates;
+pub mod matrix;
 pub mod metrics;
 pub mod noise;
 pub mod output;

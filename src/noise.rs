@@ -7,10 +7,7 @@
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use crate::criteria::{Criteria, Direction};
-use crate::metrics::spread::Spread;
-use crate::score::promethee::PreferenceFunction;
-use crate::score::run::run;
+use crate::matrix::DecisionMatrix;
 
 /// Redraws of the evidence.
 pub const DRAWS: usize = 1000;
@@ -64,37 +61,20 @@ impl NoiseCheck {
     }
 }
 
-/// Redraws `matrix` (vendors x criteria, the scored vendors) from `spreads` and counts
-/// how often vendor `leader` outscores each other one; `None` when nothing is uncertain.
-#[allow(clippy::too_many_arguments)]
-pub fn check(
-    cr: &Criteria,
-    ids: &[String],
-    matrix: &[Vec<Option<f64>>],
-    spreads: &[Vec<Option<Spread>>],
-    leader: usize,
-    order: &[usize],
-    seed: u64,
-) -> Option<NoiseCheck> {
-    if !spreads.iter().flatten().any(Option::is_some) {
+/// Redraws the matrix's evidence [`DRAWS`] times and counts how often the leader
+/// (`order[0]`, an index into the matrix's vendors) outscores each other vendor, listed
+/// in `order`; `None` when no value is uncertain.
+pub fn check(m: &DecisionMatrix, order: &[usize], seed: u64) -> Option<NoiseCheck> {
+    if !m.is_uncertain() {
         return None;
     }
-    let directions: Vec<Direction> = cr.criteria.iter().map(|c| c.direction).collect();
-    let weights: Vec<f64> = cr.criteria.iter().map(|c| c.weight).collect();
-    let prefs: Vec<PreferenceFunction> = cr.criteria.iter().map(|c| c.preference).collect();
-    let norms: Vec<_> = cr.criteria.iter().map(|c| c.normalisation).collect();
+    let leader = order[0];
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut wins = vec![0usize; matrix.len()];
-    let mut draw = matrix.to_vec();
+    let mut wins = vec![0usize; m.vendors.len()];
+    let mut draw = m.values.clone();
     for _ in 0..DRAWS {
-        for (v, row) in draw.iter_mut().enumerate() {
-            for (c, x) in row.iter_mut().enumerate() {
-                if let (Some(s), Some(_)) = (spreads[v][c], matrix[v][c]) {
-                    *x = Some(s.sample(&mut rng));
-                }
-            }
-        }
-        let Ok(out) = run(cr.method, &draw, &directions, &weights, &prefs, &norms) else {
+        m.redraw(&mut rng, |v, c, x| draw[v][c] = Some(x));
+        let Ok(out) = m.score_values(&draw) else {
             continue;
         };
         let lead = out.scores[leader];
@@ -110,11 +90,11 @@ pub fn check(
     Some(NoiseCheck {
         draws: DRAWS,
         seed,
-        leader: ids[leader].clone(),
+        leader: m.vendors[leader].clone(),
         p_ahead: order
             .iter()
             .filter(|&&v| v != leader)
-            .map(|&v| (ids[v].clone(), wins[v] as f64 / DRAWS as f64))
+            .map(|&v| (m.vendors[v].clone(), wins[v] as f64 / DRAWS as f64))
             .collect(),
     })
 }

@@ -1,31 +1,21 @@
-//! The ranking pipeline: metrics -> metric-name checks -> gates -> missing policy -> score.
+//! The ranking pipeline: metrics -> metric-name checks -> decision matrix (resolved
+//! once) -> gates -> missing policy -> weights -> score -> evidence check.
 //!
 //! `rank` takes a loaded dataset and validated criteria and returns a `Ranking`, the one
 //! value every renderer reads. Every problem with the criteria against this dataset is
 //! reported at once.
 
 use crate::cost::{PricingContext, Quote};
-use crate::criteria::{Criteria, Direction, Missing};
+use crate::criteria::{Criteria, Method, Missing, WeightsUsed};
 use crate::dataset::Dataset;
 use crate::gates::{self, Reason};
+use crate::matrix::{self, DecisionMatrix, Resolved};
 use crate::metrics::{Lookup, Metrics};
 use crate::problem::{render_all, suggest, Problem};
-use crate::score;
-use crate::score::method::MethodDetails;
+use crate::score::method::{MethodDetails, MethodOutput};
 use crate::score::normalisation::Normalisation;
 
-/// A criterion as shown in results.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CriterionInfo {
-    pub id: String,
-    pub label: String,
-    pub group: Option<String>,
-    pub metric: String,
-    pub direction: Direction,
-    /// Effective weight, 0..=1.
-    pub weight: f64,
-    pub unit: String,
-}
+pub use crate::matrix::CriterionInfo;
 
 /// A ranked vendor.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +58,7 @@ pub struct Ranking {
     pub criteria: Vec<CriterionInfo>,
     /// The weights used and how they were found (direct, AHP, blended with objective ones);
     /// `criteria[i].weight` is `weights.effective[i]`.
-    pub weights: crate::criteria::WeightsUsed,
+    pub weights: WeightsUsed,
     /// Groups as (id, label, share of total).
     pub groups: Vec<(String, String, f64)>,
     /// Best first; ties keep dataset order.
@@ -82,10 +72,9 @@ pub struct Ranking {
     /// Whether the leader's lead exceeds the noise of the evidence; `None` when no
     /// criterion's metric carries uncertainty.
     pub noise: Option<crate::noise::NoiseCheck>,
-    /// The decision matrix of the scored vendors (`scored_vendors` order), `None` missing.
-    pub matrix: Vec<Vec<Option<f64>>>,
-    /// Each value's uncertainty, like `matrix` (`None`: taken as exact).
-    pub spreads: Vec<Vec<Option<crate::metrics::spread::Spread>>>,
+    /// The decision matrix of the scored vendors (`scored_vendors` order), with the
+    /// effective weights and each value's uncertainty.
+    pub matrix: DecisionMatrix,
 }
 
 /// Errors of ranking a valid dataset with valid criteria.
@@ -109,15 +98,84 @@ pub fn rank(
     let metrics = Metrics::compute(ds, pricing);
     let mut warnings = Vec::new();
     check_names(cr, &metrics, &mut warnings)?;
-    let n = ds.vendors.len();
-    let mut reasons: Vec<Vec<Reason>> = (0..n)
+    let resolved = matrix::resolve(cr, &metrics, ds.vendors.len());
+    let mut reasons: Vec<Vec<Reason>> = (0..ds.vendors.len())
         .map(|v| gates::check(&cr.gates, &metrics, v))
         .collect();
+    apply_missing(ds, cr, &resolved, &mut reasons, &mut warnings)?;
+    let (kept, excluded) = split(ds, &reasons)?;
+    let ids: Vec<String> = kept.iter().map(|&v| ds.vendors[v].id.clone()).collect();
+    let mut matrix = resolved.keep(&kept, ids);
+    let weights = effective_weights(cr, &matrix)?;
+    matrix.set_weights(&weights.effective);
+    if cr.method != Method::WeightedSum
+        && matrix
+            .normalisations()
+            .iter()
+            .any(|n| *n != Normalisation::MinMax)
+    {
+        warnings.push(format!("the criteria file's `normalisation` applies to the weighted sum only; `{}` normalises by its own definition (docs/methods.md)", cr.method.name()));
+    }
+    let out = score(cr, &matrix)?;
+    let ranked = ranked_vendors(ds, &kept, &matrix, &out);
+    let order: Vec<usize> = ranked
+        .iter()
+        .map(|r| {
+            matrix
+                .vendors
+                .iter()
+                .position(|i| *i == r.vendor)
+                .expect("ranked vendors are kept")
+        })
+        .collect();
+    let noise = crate::noise::check(&matrix, &order, seed);
+    Ok(Ranking {
+        title: cr.name.clone(),
+        criteria_file: cr.file.clone(),
+        dataset: ds.label.clone(),
+        method: cr.method.name(),
+        higher_is_better: out.higher_is_better,
+        details: out.details,
+        scored_vendors: matrix.vendors.clone(),
+        all_vendors: ds
+            .vendors
+            .iter()
+            .map(|v| (v.id.clone(), v.name.clone()))
+            .collect(),
+        criteria: matrix.criteria.clone(),
+        groups: group_shares(cr, &matrix),
+        weights,
+        ranked,
+        excluded,
+        warnings,
+        pricing: pricing.clone(),
+        noise,
+        matrix,
+        quotes: if ds.pricing.is_some() {
+            ds.vendors
+                .iter()
+                .map(|v| v.id.clone())
+                .zip(metrics.quotes.iter().cloned())
+                .collect()
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+/// The criteria file's `missing` policy: a criterion no vendor has a value for is a
+/// problem; a vendor without a value is scored worst (with a warning that says why),
+/// excluded, or a problem, criterion by criterion.
+fn apply_missing(
+    ds: &Dataset,
+    cr: &Criteria,
+    resolved: &Resolved,
+    reasons: &mut [Vec<Reason>],
+    warnings: &mut Vec<String>,
+) -> Result<(), RankError> {
     let mut problems = Vec::new();
-    for c in &cr.criteria {
-        let has_any = (0..n).any(|v| metrics.number(v, &c.metric).is_some());
-        let absent = matches!(metrics.lookup(&c.metric.name), Lookup::AbsentFile(_));
-        if !has_any && !absent {
+    for (i, c) in cr.criteria.iter().enumerate() {
+        if !resolved.any_value(i) && !resolved.absent[i] {
             problems.push(
                 cr.problem_at(
                     c.metric_pos,
@@ -130,13 +188,17 @@ pub fn rank(
             );
             continue;
         }
-        let passing: Vec<usize> = (0..n).filter(|&v| reasons[v].is_empty()).collect();
+        let passing: Vec<usize> = (0..reasons.len())
+            .filter(|&v| reasons[v].is_empty())
+            .collect();
         for v in passing {
-            if metrics.number(v, &c.metric).is_some() {
+            let cell = &resolved.cells[v][i];
+            if cell.value.is_some() {
                 continue;
             }
-            let why = metrics
-                .why_missing(v, &c.metric.name)
+            let why = cell
+                .why_missing
+                .as_ref()
                 .map(|w| format!(": {w}"))
                 .unwrap_or_default();
             match c.missing {
@@ -154,10 +216,17 @@ pub fn rank(
             }
         }
     }
-    if !problems.is_empty() {
-        return Err(RankError::Invalid { problems });
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(RankError::Invalid { problems })
     }
-    let excluded: Vec<Excluded> = (0..n)
+}
+
+/// The vendors kept (dataset indices) and those excluded with their reasons; an error
+/// when no vendor is left.
+fn split(ds: &Dataset, reasons: &[Vec<Reason>]) -> Result<(Vec<usize>, Vec<Excluded>), RankError> {
+    let excluded: Vec<Excluded> = (0..reasons.len())
         .filter(|&v| !reasons[v].is_empty())
         .map(|v| Excluded {
             vendor: ds.vendors[v].id.clone(),
@@ -165,27 +234,21 @@ pub fn rank(
             reasons: reasons[v].clone(),
         })
         .collect();
-    let kept: Vec<usize> = (0..n).filter(|&v| reasons[v].is_empty()).collect();
+    let kept: Vec<usize> = (0..reasons.len())
+        .filter(|&v| reasons[v].is_empty())
+        .collect();
     if kept.is_empty() {
         return Err(RankError::AllExcluded(excluded));
     }
-    let matrix: Vec<Vec<Option<f64>>> = kept
-        .iter()
-        .map(|&v| {
-            cr.criteria
-                .iter()
-                .map(|c| metrics.number(v, &c.metric))
-                .collect()
-        })
-        .collect();
-    let directions: Vec<Direction> = cr.criteria.iter().map(|c| c.direction).collect();
-    let ids: Vec<String> = kept.iter().map(|&v| ds.vendors[v].id.clone()).collect();
-    let criterion_ids: Vec<String> = cr.criteria.iter().map(|c| c.id.clone()).collect();
+    Ok((kept, excluded))
+}
+
+/// The file's weights, with objective weights of the kept vendors blended in when the
+/// file asks for them.
+fn effective_weights(cr: &Criteria, m: &DecisionMatrix) -> Result<WeightsUsed, RankError> {
     let subjective: Vec<f64> = cr.criteria.iter().map(|c| c.weight).collect();
-    let filled = score::run::fill_worst(&matrix, &directions);
-    let weights_used = cr
-        .weighting
-        .effective(&subjective, &filled, &directions)
+    cr.weighting
+        .effective(&subjective, &m.filled(), &m.directions())
         .map_err(|e| {
             let b = cr.weighting.blend.expect("only objective weights can fail");
             RankError::Invalid {
@@ -195,34 +258,26 @@ pub fn rank(
                         format!(
                             "{} weights cannot be computed from the {} ranked vendors: {}",
                             b.objective.name(),
-                            ids.len(),
-                            e.named(&ids, &criterion_ids)
+                            m.vendors.len(),
+                            e.named(&m.vendors, &criterion_ids(m))
                         ),
                     )
                     .hint("objective weights need at least two vendors that differ on some criterion (entropy also needs values >= 0); remove `objective` and `blend` to use the file's weights")],
             }
-        })?;
-    let weights = weights_used.effective.clone();
-    let preferences: Vec<_> = cr.criteria.iter().map(|c| c.preference).collect();
-    let normalisations: Vec<_> = cr.criteria.iter().map(|c| c.normalisation).collect();
-    if cr.method != crate::criteria::Method::WeightedSum
-        && normalisations.iter().any(|n| *n != Normalisation::MinMax)
-    {
-        warnings.push(format!("the criteria file's `normalisation` applies to the weighted sum only; `{}` normalises by its own definition (docs/methods.md)", cr.method.name()));
-    }
-    let out = score::run::run(
-        cr.method,
-        &matrix,
-        &directions,
-        &weights,
-        &preferences,
-        &normalisations,
-    )
-    .map_err(|e| {
+        })
+}
+
+fn criterion_ids(m: &DecisionMatrix) -> Vec<String> {
+    m.criteria.iter().map(|c| c.id.clone()).collect()
+}
+
+/// Scores the matrix with the file's method; a failure names the criterion's line.
+fn score(cr: &Criteria, m: &DecisionMatrix) -> Result<MethodOutput, RankError> {
+    m.score().map_err(|e| {
         let message = format!(
             "method `{}` cannot score these vendors: {}",
             cr.method.name(),
-            e.named(&ids, &criterion_ids)
+            e.named(&m.vendors, &criterion_ids(m))
         );
         let problem = match e.criterion().and_then(|c| cr.criteria.get(c)) {
             Some(c) => cr.problem_at(c.metric_pos, message),
@@ -231,7 +286,17 @@ pub fn rank(
         RankError::Invalid {
             problems: vec![problem.hint("see docs/methods.md for what each method accepts")],
         }
-    })?;
+    })
+}
+
+/// The scored vendors, best first (ties keep dataset order), with the points each
+/// criterion adds (weighted sum only) and the values behind them.
+fn ranked_vendors(
+    ds: &Dataset,
+    kept: &[usize],
+    m: &DecisionMatrix,
+    out: &MethodOutput,
+) -> Vec<Ranked> {
     let contributions = match &out.details {
         MethodDetails::WeightedSum { contributions } => contributions.clone(),
         _ => vec![Vec::new(); kept.len()],
@@ -245,93 +310,28 @@ pub fn rank(
             rank: out.ranks[i],
             score: out.scores[i],
             contributions: contributions[i].clone(),
-            values: matrix[i].clone(),
+            values: m.values[i].clone(),
         })
         .collect();
     ranked.sort_by_key(|r| r.rank);
-    let spreads: Vec<Vec<_>> = kept
+    ranked
+}
+
+/// Groups as (id, label, share of total); with objective weights blended in, a group's
+/// share is the sum of its criteria's effective weights.
+fn group_shares(cr: &Criteria, m: &DecisionMatrix) -> Vec<(String, String, f64)> {
+    cr.groups
         .iter()
-        .map(|&v| {
-            cr.criteria
+        .map(|g| {
+            let share = m
+                .criteria
                 .iter()
-                .map(|c| metrics.spread(v, &c.metric))
-                .collect()
+                .filter(|c| c.group.as_deref() == Some(g.id.as_str()))
+                .map(|c| c.weight)
+                .sum();
+            (g.id.clone(), g.label.clone(), share)
         })
-        .collect();
-    let order: Vec<usize> = ranked
-        .iter()
-        .map(|r| {
-            ids.iter()
-                .position(|i| *i == r.vendor)
-                .expect("ranked vendors are kept")
-        })
-        .collect();
-    // The evidence check redraws the values with the weights held at those used here.
-    let mut used = cr.clone();
-    for (c, w) in used.criteria.iter_mut().zip(&weights) {
-        c.weight = *w;
-    }
-    let noise = crate::noise::check(&used, &ids, &matrix, &spreads, order[0], &order, seed);
-    Ok(Ranking {
-        title: cr.name.clone(),
-        criteria_file: cr.file.clone(),
-        dataset: ds.label.clone(),
-        method: cr.method.name(),
-        higher_is_better: out.higher_is_better,
-        details: out.details.clone(),
-        scored_vendors: kept.iter().map(|&v| ds.vendors[v].id.clone()).collect(),
-        all_vendors: ds
-            .vendors
-            .iter()
-            .map(|v| (v.id.clone(), v.name.clone()))
-            .collect(),
-        criteria: cr
-            .criteria
-            .iter()
-            .enumerate()
-            .map(|(i, c)| CriterionInfo {
-                id: c.id.clone(),
-                label: c.label.clone(),
-                group: c.group.clone(),
-                metric: c.metric.name.clone(),
-                direction: c.direction,
-                weight: weights[i],
-                unit: metrics.unit(&c.metric.name),
-            })
-            .collect(),
-        groups: cr
-            .groups
-            .iter()
-            .map(|g| {
-                // With objective weights blended in, a group's share is its criteria's.
-                let share = cr
-                    .criteria
-                    .iter()
-                    .zip(&weights)
-                    .filter(|(c, _)| c.group.as_deref() == Some(g.id.as_str()))
-                    .map(|(_, w)| w)
-                    .sum();
-                (g.id.clone(), g.label.clone(), share)
-            })
-            .collect(),
-        weights: weights_used,
-        ranked,
-        excluded,
-        warnings,
-        pricing: pricing.clone(),
-        noise,
-        matrix: matrix.clone(),
-        spreads: spreads.clone(),
-        quotes: if ds.pricing.is_some() {
-            ds.vendors
-                .iter()
-                .map(|v| v.id.clone())
-                .zip(metrics.quotes.iter().cloned())
-                .collect()
-        } else {
-            Vec::new()
-        },
-    })
+        .collect()
 }
 
 /// Every criterion and gate metric must exist in this dataset and fit its use.

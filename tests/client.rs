@@ -220,7 +220,8 @@ fn cost_needs_a_pricing_file() {
         "--criteria",
         "criteria/lab-only.toml",
     ]);
-    assert_eq!(code, 2);
+    // A dataset without prices is bad data for `cost` (exit 1), not bad usage.
+    assert_eq!(code, 1);
     assert!(err.contains("has no pricing file"), "{err}");
 }
 

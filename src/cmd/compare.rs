@@ -31,7 +31,7 @@ pub fn run(a: &CompareArgs) -> Result<Outcome, Error> {
             Err(e) => return Err(e.into()),
         }
     }
-    let mut cmp = Comparison::build(rankings).map_err(|e| Error::Usage(e.to_string()))?;
+    let mut cmp = Comparison::build(rankings)?;
     cmp.skipped = skipped;
     let stdout = match a.format {
         OutputFormat::Table => render::table(&cmp).into_bytes(),

@@ -39,7 +39,7 @@ pub fn run(a: &PilotArgs) -> Result<Outcome, Error> {
         inputs.seed,
     )
     .ok_or_else(|| {
-        Error::Usage(format!(
+        Error::NotInData(format!(
             "dataset {} has no pilot_results file",
             inputs.dataset.label
         ))

@@ -18,7 +18,7 @@ pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
     progress.step("loading and ranking");
     let inputs = load_inputs(&a.input)?;
     let r = inputs.rank()?;
-    let with_evidence = r.spreads.iter().flatten().any(Option::is_some);
+    let with_evidence = r.matrix.is_uncertain();
     let analysis = if a.samples > 0 && r.ranked.len() > 1 {
         let settings = Settings {
             samples: a.samples,
@@ -32,8 +32,7 @@ pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
             &inputs.criteria,
             settings,
             &progress.counter("sensitivity (SMAA)", total),
-        )
-        .map_err(|e| Error::Usage(e.to_string()))?;
+        )?;
         progress.done();
         Some(out)
     } else {
@@ -62,8 +61,7 @@ pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
         pilot: pilot.as_ref(),
         cost: cost.as_ref(),
         client: inputs.client.as_ref().map(|c| c.name.as_str()),
-    })
-    .map_err(|e| Error::Usage(format!("cannot draw the charts: {e}")))?;
+    })?;
     let mut files = vec![
         (
             "report.html".to_string(),
@@ -79,10 +77,7 @@ pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
     ];
     files.extend(charts::files(&built.figures));
     for t in &built.tables {
-        files.extend(
-            report::tables::files(t)
-                .map_err(|e| Error::Usage(format!("cannot write the tables: {e}")))?,
-        );
+        files.extend(report::tables::files(t).map_err(Error::Table)?);
     }
     progress.step("writing");
     let written = output::write_all(&a.out, &files)?;

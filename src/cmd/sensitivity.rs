@@ -27,8 +27,7 @@ pub fn run(a: &SensitivityArgs) -> Result<Outcome, Error> {
         &inputs.criteria,
         settings,
         &progress.counter("SMAA", total),
-    )
-    .map_err(|e| Error::Usage(e.to_string()))?;
+    )?;
     progress.done();
     let mut stdout = match a.format {
         OutputFormat::Table => render::table(&analysis, &ranking).into_bytes(),

@@ -1,6 +1,6 @@
 //! Synthetic demo dataset for `vendorscore demo-data`.
 //!
-//! Builds a complete evidence folder in the formats of DESIGN.md ("Evidence files"):
+//! Builds a complete evidence folder in the formats of docs/data-formats.md:
 //! `vendors.csv`, `test_scores.csv`, `pilot_results.csv`, `pricing.csv`, `rmm_checks.csv` and a
 //! `README.md` that says the data are synthetic. The replacement vendors are fictional and built
 //! with deliberate trade-offs (see the `profiles` part), so that no vendor wins on everything; the

@@ -37,7 +37,7 @@ impl CostTable {
     /// Joins the ranking and the quotes; value for money among the ranked vendors.
     pub fn build(r: &Ranking, client: Option<&str>) -> Result<CostTable, Error> {
         if r.quotes.is_empty() {
-            return Err(Error::Usage(format!(
+            return Err(Error::NotInData(format!(
                 "dataset {} has no pricing file, so there is nothing to price",
                 r.dataset
             )));

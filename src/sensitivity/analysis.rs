@@ -10,7 +10,7 @@ use crate::criteria::{Direction, Method};
 use crate::rank::Ranking;
 use crate::score::normalisation::Normalisation;
 use crate::score::promethee::PreferenceFunction;
-use crate::score::run::{fill_worst, run};
+use crate::score::run::run;
 
 /// Any method as a higher-is-better `Scorer` (VIKOR's Q is negated).
 pub struct MethodScorer {
@@ -75,7 +75,8 @@ pub struct Settings {
     pub with_evidence: bool,
 }
 
-/// Runs the three analyses on a ranking's scored vendors, scored by `cr`'s method.
+/// Runs the three analyses on a ranking's decision matrix, scored by its method, with
+/// the weights drawn as `cr`'s `[sensitivity]` says.
 pub fn analyse(
     r: &Ranking,
     cr: &crate::criteria::Criteria,
@@ -83,21 +84,21 @@ pub fn analyse(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Analysis, SensitivityError> {
     let (samples, steps, seed, with_evidence) = (s.samples, s.steps, s.seed, s.with_evidence);
-    let method = cr.method;
-    let directions: Vec<Direction> = cr.criteria.iter().map(|c| c.direction).collect();
-    let preferences: Vec<PreferenceFunction> = cr.criteria.iter().map(|c| c.preference).collect();
-    let matrix = fill_worst(&r.matrix, &directions);
-    let weights: Vec<f64> = r.criteria.iter().map(|c| c.weight).collect();
+    let dm = &r.matrix;
+    let method = dm.method;
+    let directions = dm.directions();
+    let matrix = dm.filled();
+    let weights = dm.weights();
     let wsm = WeightedSumScorer {
         directions: directions.clone(),
     };
-    let normalisations: Vec<Normalisation> = cr.criteria.iter().map(|c| c.normalisation).collect();
+    let normalisations = dm.normalisations();
     // The fast linear path of the weighted sum assumes min-max normalisation.
     let min_max = normalisations.iter().all(|n| *n == Normalisation::MinMax);
     let other = MethodScorer {
         method,
         directions,
-        preferences,
+        preferences: dm.preferences(),
         normalisations,
     };
     let scorer: &dyn Scorer = if method == Method::WeightedSum && min_max {
@@ -114,21 +115,8 @@ pub fn analyse(
         .unwrap_or(0);
     let (margin, tornado) =
         super::tornado::tornado(scorer, &matrix, &weights, leader, TORNADO_SWING)?;
-    let spreads = &r.spreads;
-    let present: Vec<Vec<bool>> = r
-        .matrix
-        .iter()
-        .map(|row| row.iter().map(Option::is_some).collect())
-        .collect();
-    let sampler = move |rng: &mut SmaaRng, m: &mut [Vec<f64>]| {
-        for (v, row) in m.iter_mut().enumerate() {
-            for (c, x) in row.iter_mut().enumerate() {
-                if let (Some(s), true) = (spreads[v][c], present[v][c]) {
-                    *x = s.sample(rng);
-                }
-            }
-        }
-    };
+    let sampler =
+        move |rng: &mut SmaaRng, m: &mut [Vec<f64>]| dm.redraw(rng, |v, c, x| m[v][c] = x);
     let spec: WeightSpec = cr.weight_spec.clone();
     let problem = SmaaProblem {
         scorer,

@@ -1,5 +1,5 @@
 //! Statistical ties: group vendors whose scores the evidence cannot tell apart, so a result
-//! within noise is shown as a tie, not as a win (DESIGN.md, "Numbers").
+//! within noise is shown as a tie, not as a win (docs/statistics.md, "Statistical ties").
 //!
 //! Rule (both variants): order the vendors best first (equal scores keep input order). The best
 //! remaining vendor heads a tier. The tier runs down the order to the *last* vendor that is

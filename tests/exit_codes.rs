@@ -1,0 +1,106 @@
+//! Exit codes: 1 for data that cannot give what a command needs, 2 only for bad usage of
+//! the command line. Each case names the failure in its own words on stderr.
+
+mod common;
+
+use common::*;
+
+/// Runs the binary with `args`; returns (exit code, stderr).
+fn run(args: &[&str]) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin().current_dir(dir.path()).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("panicked"), "{err}");
+    (out.status.code().unwrap_or(-1), err)
+}
+
+/// A criteria file whose only gate excludes every vendor of the tiny fixture.
+const EXCLUDE_ALL: &str = r#"
+name = "Nobody passes"
+method = "weighted-sum"
+missing = "error"
+
+[[gate]]
+id = "impossible"
+metric = "pilot.detection_rate"
+min = 1.5
+
+[[criterion]]
+id = "detection"
+metric = "pilot.detection_rate"
+direction = "max"
+weight = 1
+"#;
+
+#[test]
+fn cost_without_a_pricing_file_is_bad_data() {
+    let tiny = fixture("tiny");
+    let criteria = fixture("criteria/tiny.toml");
+    let (code, err) = run(&[
+        "cost",
+        "--data",
+        tiny.to_str().unwrap(),
+        "--criteria",
+        criteria.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("has no pricing file"), "{err}");
+}
+
+#[test]
+fn pilot_without_a_pilot_file_is_bad_data() {
+    let dir = scratch_copy("tiny");
+    std::fs::remove_file(dir.path().join("pilot_results.csv")).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let criteria = criteria_file(
+        scratch.path(),
+        "name = \"Restrictions only\"\nmethod = \"weighted-sum\"\nmissing = \"worst\"\n\n\
+         [[criterion]]\nid = \"free\"\nmetric = \"vendor.restrictions\"\ndirection = \"min\"\nweight = 1\n",
+    );
+    let (code, err) = run(&[
+        "pilot",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--criteria",
+        criteria.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("has no pilot_results file"), "{err}");
+}
+
+/// Every command that ranks and then analyses fails with 1 when no vendor passes the
+/// gates: that is the data's answer, not a mistake on the command line.
+#[test]
+fn analyses_of_an_empty_ranking_are_bad_data() {
+    let scratch = tempfile::tempdir().unwrap();
+    let criteria = criteria_file(scratch.path(), EXCLUDE_ALL);
+    let tiny = fixture("tiny");
+    let out = scratch.path().join("out");
+    for cmd in [
+        vec!["sensitivity"],
+        vec!["compare-methods"],
+        vec!["report", "--out", out.to_str().unwrap()],
+    ] {
+        let mut args = cmd.clone();
+        args.extend([
+            "--data",
+            tiny.to_str().unwrap(),
+            "--criteria",
+            criteria.to_str().unwrap(),
+        ]);
+        let (code, err) = run(&args);
+        assert_eq!(code, 1, "{cmd:?}: {err}");
+        assert!(err.starts_with("error: "), "{cmd:?}: {err}");
+    }
+}
+
+#[test]
+fn bad_option_values_are_bad_usage() {
+    let (code, err) = run(&["sensitivity", "--samples", "0"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("`--samples` must be at least 1"), "{err}");
+    let (code, err) = run(&["pilot", "plan", "--baseline", "1.5"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, err) = run(&["rank", "--no-such-flag"]);
+    assert_eq!(code, 2, "{err}");
+}
