@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+pub mod tiny;
+
 /// The `vendorscore` binary, run from an empty scratch folder unless a test says otherwise.
 pub fn bin() -> Command {
     Command::new(assert_cmd::cargo::cargo_bin!("vendorscore"))
