@@ -25,5 +25,6 @@ pub mod report;
 pub mod score;
 pub mod sensitivity;
 pub mod stats;
+pub mod tables;
 
 pub use error::Error;
