@@ -28,5 +28,6 @@ pub mod report;
 pub mod score;
 pub mod sensitivity;
 pub mod stats;
+pub mod tables;
 
 pub use error::Error;

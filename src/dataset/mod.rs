@@ -2,68 +2,40 @@
 //!
 //! `load` reads every file it finds and reports every problem in all of them at once;
 //! only `vendors` is required. The result holds typed rows (see `types.rs`).
+//!
+//! - `source.rs` finds the files; `table.rs` reads one as text cells (`csv_lines.rs`
+//!   places its rows on lines); `cells.rs` reads typed cells (`dates.rs` the dates).
+//! - One file per evidence file turns the cells into typed rows: `vendors.rs` (which also
+//!   resolves the `vendor` column of the others), `test_scores.rs`, `pricing.rs`,
+//!   `rmm_checks.rs`, `fx.rs`, and the folder `pilot/` (a polars fast path, with cell
+//!   checks for a file it refuses).
 
 mod cells;
-mod csv_split;
-pub mod export;
+mod csv_lines;
+mod dates;
+mod error;
 mod fx;
 mod pilot;
-mod pilot_checks;
-mod pilot_diagnose;
-pub mod pilot_frame;
-pub mod pilot_times;
-mod rows;
+mod pricing;
+mod rmm_checks;
+mod source;
 mod table;
+mod test_scores;
 mod types;
+mod vendors;
 
-pub use cells::{parse_date, Date};
+pub use dates::{parse_date, Date};
+pub use error::DatasetError;
 pub use fx::Fx;
-pub use pilot::Pilot;
-pub use pilot_frame::EndpointAgg;
-pub use pilot_times::TimeGroup;
+pub use pilot::{sort_on_two_threads, EndpointAgg, Pilot, TimeGroup};
+pub use source::{Source, FILES};
 pub use table::Format;
 pub use types::*;
 
-use std::path::{Path, PathBuf};
-
-use crate::problem::{render_all, Problem};
+use crate::problem::Problem;
+use source::{find_embedded, find_in_dir, read, Found};
 use table::TextTable;
-
-/// The evidence files a dataset may hold, by stem.
-pub const FILES: [&str; 6] = [
-    "vendors",
-    "test_scores",
-    "pilot_results",
-    "pricing",
-    "rmm_checks",
-    "fx_rates",
-];
-
-/// Where a dataset comes from.
-#[derive(Debug, Clone)]
-pub enum Source {
-    /// A folder on disk.
-    Dir(PathBuf),
-    /// Files built into the binary: (file name, bytes), shown under `label`.
-    Embedded {
-        label: &'static str,
-        files: &'static [(&'static str, &'static [u8])],
-    },
-}
-
-/// Errors of loading a dataset.
-#[derive(Debug, thiserror::Error)]
-pub enum DatasetError {
-    #[error("dataset folder `{path}` does not exist\n  hint: pass the folder with --data, or run `vendorscore demo-data --out {path}` to make one")]
-    NotFound { path: PathBuf },
-    #[error("cannot read `{path}`: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{}", render_all(.problems))]
-    Invalid { problems: Vec<Problem> },
-}
+use vendors::VendorIndex;
 
 /// A loaded, validated dataset.
 #[derive(Debug, Clone, Default)]
@@ -84,19 +56,6 @@ impl Dataset {
     pub fn vendor_index(&self, id: &str) -> Option<usize> {
         self.vendors.iter().position(|v| v.id == id)
     }
-}
-
-struct Found {
-    shown: String,
-    format: Format,
-    data: Data,
-}
-
-/// A file's contents: on disk (read when needed, so a large pilot file can be streamed)
-/// or built into the binary.
-enum Data {
-    Path(PathBuf),
-    Bytes(Vec<u8>),
 }
 
 /// Loads and validates a dataset, reporting every problem in every file.
@@ -123,21 +82,21 @@ pub fn load(source: &Source) -> Result<Dataset, DatasetError> {
         label,
         ..Dataset::default()
     };
-    match read(vf).and_then(|t| rows::vendors(&t)) {
+    match read(vf).and_then(|t| vendors::read(&t)) {
         Ok(v) => ds.vendors = v,
         Err(p) => {
             // Without vendors no other file can be checked against them.
             return Err(DatasetError::Invalid { problems: p });
         }
     }
-    let index: rows::VendorIndex = ds
+    let index: VendorIndex = ds
         .vendors
         .iter()
         .enumerate()
         .map(|(i, v)| (v.id.clone(), i))
         .collect();
     ds.test_scores = part(take("test_scores"), &mut problems, |t| {
-        rows::test_scores(t, &index)
+        test_scores::read(t, &index)
     });
     ds.pilot = take("pilot_results").and_then(|f| match pilot::load(f, &index) {
         Ok(p) => Some(p),
@@ -155,10 +114,10 @@ pub fn load(source: &Source) -> Result<Dataset, DatasetError> {
     });
     let fx = ds.fx.clone();
     ds.pricing = part(take("pricing"), &mut problems, |t| {
-        rows::pricing(t, &index, fx.as_ref())
+        pricing::read(t, &index, fx.as_ref())
     });
     ds.rmm = part(take("rmm_checks"), &mut problems, |t| {
-        rows::rmm_checks(t, &index)
+        rmm_checks::read(t, &index)
     });
     if problems.is_empty() {
         Ok(ds)
@@ -167,19 +126,7 @@ pub fn load(source: &Source) -> Result<Dataset, DatasetError> {
     }
 }
 
-fn read(f: Found) -> Result<TextTable, Vec<Problem>> {
-    let bytes = match f.data {
-        Data::Bytes(b) => b,
-        Data::Path(p) => std::fs::read(&p).map_err(|e| {
-            vec![Problem::file(
-                &f.shown,
-                format!("cannot read the file: {e}"),
-            )]
-        })?,
-    };
-    TextTable::read(&f.shown, f.format, bytes).map_err(|p| vec![p])
-}
-
+/// Reads and parses an optional file, adding its problems to `problems`.
 fn part<T>(
     found: Option<Found>,
     problems: &mut Vec<Problem>,
@@ -192,57 +139,4 @@ fn part<T>(
             None
         }
     }
-}
-
-fn find_in_dir(dir: &Path) -> Result<Vec<Option<Found>>, DatasetError> {
-    if !dir.is_dir() {
-        return Err(DatasetError::NotFound {
-            path: dir.to_path_buf(),
-        });
-    }
-    let mut out = Vec::new();
-    let mut problems = Vec::new();
-    for stem in FILES {
-        let csv = dir.join(format!("{stem}.csv"));
-        let parquet = dir.join(format!("{stem}.parquet"));
-        let found = match (csv.is_file(), parquet.is_file()) {
-            (true, true) => {
-                problems.push(
-                    Problem::file(
-                        csv.display().to_string(),
-                        format!("both `{stem}.csv` and `{stem}.parquet` exist"),
-                    )
-                    .hint("keep one of them so it is clear which evidence counts"),
-                );
-                None
-            }
-            (true, false) => Some((csv, Format::Csv)),
-            (false, true) => Some((parquet, Format::Parquet)),
-            (false, false) => None,
-        };
-        out.push(found.map(|(path, format)| Found {
-            shown: path.display().to_string(),
-            format,
-            data: Data::Path(path),
-        }));
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(DatasetError::Invalid { problems })
-    }
-}
-
-fn find_embedded(label: &str, files: &[(&str, &[u8])]) -> Vec<Option<Found>> {
-    FILES
-        .iter()
-        .map(|stem| {
-            let name = format!("{stem}.csv");
-            files.iter().find(|(n, _)| *n == name).map(|(n, b)| Found {
-                shown: format!("{label}/{n}"),
-                format: Format::Csv,
-                data: Data::Bytes(b.to_vec()),
-            })
-        })
-        .collect()
 }

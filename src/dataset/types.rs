@@ -3,7 +3,7 @@
 //! Vendors are referred to by their index in `Dataset::vendors`; every other string
 //! has been checked against the formats in docs/data-formats.md.
 
-use super::cells::Date;
+use super::dates::Date;
 
 /// A row of `vendors`.
 #[derive(Debug, Clone, PartialEq)]

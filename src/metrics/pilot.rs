@@ -228,7 +228,7 @@ mod tests {
 
     /// Two endpoints of vendor 0: e1 (1 day) and e2 (3 + 2 days, the last 2 days with no
     /// counts or gauges observed). The aggregation of rows into endpoints is tested in
-    /// dataset::pilot_frame; here endpoints combine into vendor metrics.
+    /// dataset::pilot::frame; here endpoints combine into vendor metrics.
     #[test]
     fn sums_counts_weights_gauges_and_takes_medians() {
         let e1 = EndpointAgg {

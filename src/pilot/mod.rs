@@ -152,7 +152,7 @@ pub fn totals(
             o.gauges.iter_mut().chain([&mut o.mttd, &mut o.mttr])
         })
         .collect();
-    crate::dataset::pilot_times::sort_on_two_threads(lists, |l| l.sort_by(f64::total_cmp));
+    crate::dataset::sort_on_two_threads(lists, |l| l.sort_by(f64::total_cmp));
     t
 }
 

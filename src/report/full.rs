@@ -9,10 +9,10 @@ use super::doc::{Block, Doc, Section, Table, Tone};
 use super::{direction_words, fmt_value, has_contributions, pct, score_caption, score_text, ties};
 use crate::chart::ChartError;
 use crate::criteria::Criteria;
-use crate::dataset::export::{DataTable, Values};
 use crate::pilot::{Kind, PilotReport};
 use crate::rank::Ranking;
 use crate::sensitivity::analysis::Analysis;
+use crate::tables::{DataTable, Values};
 
 /// Rank-1 acceptability from which the lead is called strong (and moderate).
 pub const STRONG: f64 = 0.75;

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::csv_out::safe;
-use crate::dataset::export::{DataTable, Values};
+use crate::tables::{DataTable, Values};
 
 fn cell(v: &Values, row: usize) -> (String, Value) {
     match v {

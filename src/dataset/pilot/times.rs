@@ -19,8 +19,8 @@ use std::sync::Mutex;
 
 use polars::prelude::*;
 
-use super::rows::VendorIndex;
-use super::types::Role;
+use crate::dataset::types::Role;
+use crate::dataset::vendors::VendorIndex;
 
 /// The incident times of one (vendor, client, role): the rows that report each time,
 /// each list sorted ascending (the two are not paired row by row).

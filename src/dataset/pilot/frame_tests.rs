@@ -1,4 +1,4 @@
-//! Tests of the pilot fast path (`pilot_frame.rs`).
+//! Tests of the pilot fast path (`frame.rs`).
 
 use super::*;
 

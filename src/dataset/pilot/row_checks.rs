@@ -21,10 +21,11 @@ use std::sync::Arc;
 use polars::chunked_array::cast::CastOptions;
 use polars::prelude::*;
 
-use super::cells::{is_day, FALSE, TRUE};
-use super::pilot_frame::{EndpointAgg, Install, COUNTS, GAUGES, PAIRS, TIMES};
-use super::pilot_times::TimeSink;
-use super::types::Role;
+use super::schema::{overlaps, EndpointAgg, Install, COUNTS, GAUGES, PAIRS, TIMES};
+use super::times::TimeSink;
+use crate::dataset::cells::{FALSE, TRUE};
+use crate::dataset::dates::is_day;
+use crate::dataset::types::Role;
 
 /// Gauges that are percentages, at most 100.
 const PERCENTS: [&str; 2] = ["cpu_overhead_pct", "telemetry_coverage_pct"];
@@ -298,16 +299,6 @@ pub fn clashing_endpoints(aggs: &[EndpointAgg]) -> Vec<String> {
 /// An endpoint group's (first, last) date, `None` when undated.
 fn period(a: &EndpointAgg) -> Option<(&String, &String)> {
     a.first_date.as_ref().zip(a.last_date.as_ref())
-}
-
-/// Whether two (first, last) periods overlap; an undated one (`None`) overlaps any. The
-/// rule both the fast path and the cell checks (`rows::pilot`) use for an endpoint under
-/// two vendors.
-pub fn overlaps<T: PartialOrd>(a: Option<(T, T)>, b: Option<(T, T)>) -> bool {
-    match (a, b) {
-        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
-        _ => true,
-    }
 }
 
 #[cfg(test)]

@@ -1,19 +1,42 @@
-//! Loading `pilot_results`: the polars fast path (`pilot_frame.rs`) for clean data of any
-//! size, and the cell-by-cell path (`rows.rs`) to report every problem with its line and
-//! column when the fast path finds something wrong.
+//! Loading `pilot_results`: the polars fast path for clean data of any size, and the
+//! cell-by-cell checks to report every problem with its line and column when the fast
+//! path finds something wrong.
+//!
+//! - `schema.rs`: the columns, the types they are read as, the per-endpoint aggregate
+//!   and the aggregations that make it.
+//! - `times.rs`: the incident times (MTTD, MTTR), filed per (vendor, client, role).
+//! - `row_checks.rs`: the checks of every row, run by polars on each batch.
+//! - `csv_split.rs`: a CSV file in parts that end between rows.
+//! - `frame.rs`: the fast path, reading, checking and aggregating in one pass.
+//! - `diagnose.rs`: the rows of a refused file that look wrong, as a small text table.
+//! - `cell_checks.rs`: those rows (or a small file's every row) checked cell by cell.
+//!
+//! Each file imports only files above it in this list; this one imports them.
+
+mod cell_checks;
+mod csv_split;
+mod diagnose;
+mod frame;
+mod row_checks;
+mod schema;
+mod times;
+
+pub use schema::EndpointAgg;
+pub use times::{sort_on_two_threads, TimeGroup};
 
 use std::io::Read;
 use std::path::Path;
 
 use polars::prelude::{LazyFrame, PlRefPath, ScanArgsParquet};
 
-use super::cells::missing_columns;
-use super::pilot_diagnose::{suspects, MAX_SUSPECTS};
-use super::pilot_frame::{self, EndpointAgg, NeedsDiagnosis, PilotSource};
-use super::pilot_times::TimeGroup;
-use super::rows::{self, VendorIndex, PILOT_REQUIRED};
-use super::{read, Data, Format, Found};
+use crate::dataset::cells::missing_columns;
+use crate::dataset::source::{read, Data, Found};
+use crate::dataset::table::Format;
+use crate::dataset::vendors::VendorIndex;
 use crate::problem::{Location, Problem};
+use diagnose::{suspects, MAX_SUSPECTS};
+use frame::{NeedsDiagnosis, PilotSource};
+use schema::PILOT_REQUIRED;
 
 /// The pilot, aggregated per endpoint.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -46,7 +69,7 @@ pub(super) fn load(f: Found, index: &VendorIndex) -> Result<Pilot, Vec<Problem>>
         (Data::Path(p), Format::Parquet) => PilotSource::ParquetPath(p.clone()),
         (Data::Bytes(b), _) => PilotSource::CsvBytes(strip_bom(b).to_vec()),
     };
-    match pilot_frame::aggregate(&source, &header, index) {
+    match frame::aggregate(&source, &header, index) {
         Ok((rows, endpoints, times)) => Ok(Pilot {
             file: f.shown.clone(),
             rows,
@@ -69,7 +92,7 @@ fn diagnose(
     match suspects(&f.shown, source, header, index, &why.clashing_endpoints) {
         Err(p) => return vec![p],
         Ok((table, padded, more)) => {
-            let mut problems = rows::pilot(&table, index).err().unwrap_or_default();
+            let mut problems = cell_checks::read(&table, index).err().unwrap_or_default();
             // A padded cell with another fault is reported once, for that fault.
             let padded: Vec<Problem> = padded
                 .into_iter()
@@ -97,7 +120,7 @@ fn diagnose(
             Ok(t) => t,
             Err(p) => return p,
         };
-        if let Err(p) = rows::pilot(&t, index) {
+        if let Err(p) = cell_checks::read(&t, index) {
             return p;
         }
     }

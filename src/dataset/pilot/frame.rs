@@ -1,7 +1,8 @@
 //! The fast path for `pilot_results`: polars reads the file with typed columns (Parquet
 //! streaming, CSV in parts: see [`in_parts`]), checks every row, and aggregates to one
 //! row per endpoint in the same single pass; the row checks also file each batch's
-//! incident times by (vendor, client, role) (`pilot_times.rs`).
+//! incident times by (vendor, client, role) (`times.rs`). The columns and the
+//! aggregations are in `schema.rs`, the row checks in `row_checks.rs`.
 //!
 //! Any failure (a value polars cannot parse, a violated check, an unknown vendor or
 //! role) returns `NeedsDiagnosis`: the caller then reads the file cell by cell to report
@@ -16,10 +17,14 @@ use polars::prelude::*;
 use polars_buffer::Buffer;
 
 use super::csv_split::Parts;
-use super::pilot_checks;
-use super::pilot_times::{TimeGroup, TimeSink};
-use super::rows::{VendorIndex, PILOT_OPTIONAL, PILOT_REQUIRED};
-use super::types::Role;
+use super::row_checks::{bad_key, bad_rows, clashing_endpoints};
+use super::schema::{
+    aggregations, numeric_dtype, read_dtype, Agg, EndpointAgg, Install, COUNTS, GAUGES, PAIRS,
+    PILOT_OPTIONAL,
+};
+use super::times::{TimeGroup, TimeSink};
+use crate::dataset::types::Role;
+use crate::dataset::vendors::VendorIndex;
 
 /// Where the pilot file is.
 pub enum PilotSource {
@@ -27,56 +32,6 @@ pub enum PilotSource {
     CsvBytes(Vec<u8>),
     ParquetPath(PathBuf),
 }
-
-/// One endpoint's pilot rows, aggregated. Sums skip empty cells; each count keeps the
-/// days on which it was observed, each gauge the sum of value x days and its days.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct EndpointAgg {
-    pub vendor: usize,
-    pub client: String,
-    pub endpoint: String,
-    pub role: Option<Role>,
-    pub rows: u64,
-    pub days: f64,
-    pub malware_samples: u64,
-    pub malware_detected: u64,
-    pub phishing_sims: u64,
-    pub phishing_blocked: u64,
-    /// (events, days observed): false positives, app breakages, tickets.
-    pub counts: [(u64, f64); 3],
-    /// (sum of value x days, days observed): CPU, memory, boot delay, scan time, telemetry.
-    pub gauges: [(f64, f64); 5],
-    /// `Some(false)` when any row says the install failed, `Some(true)` when rows say it
-    /// succeeded and none failed, `None` when no row says.
-    pub install_ok: Option<bool>,
-    pub first_date: Option<String>,
-    pub last_date: Option<String>,
-}
-
-/// The columns of each kind.
-pub const COUNTS: [&str; 3] = ["false_positives", "app_breakages", "tickets"];
-pub const GAUGES: [&str; 5] = [
-    "cpu_overhead_pct",
-    "memory_mb",
-    "boot_delay_s",
-    "scan_minutes",
-    "telemetry_coverage_pct",
-];
-pub const TIMES: [&str; 2] = ["mttd_minutes", "mttr_minutes"];
-pub const PAIRS: [(&str, &str); 2] = [
-    ("malware_detected", "malware_samples"),
-    ("phishing_blocked", "phishing_sims"),
-];
-const TEXT: [&str; 7] = [
-    "vendor",
-    "client",
-    "endpoint",
-    "role",
-    "os",
-    "date",
-    "install_ok",
-];
-use super::cells::{FALSE, TRUE};
 
 /// Why the fast path gave up (the caller diagnoses cell by cell), and the endpoints it
 /// found under two vendors in one period.
@@ -132,16 +87,20 @@ fn aggregate_in_parts(
             .agg(aggs.iter().map(Agg::expr).collect::<Vec<_>>())
     };
     let csv = |parts: Parts| {
-        let aggs = aggregations(Install::Text, Arc::clone(&times));
+        let aggs = aggregations(bad_rows(Install::Text, Arc::clone(&times)));
         in_parts(parts, header, |lf| group(lf, Install::Text, &aggs), &aggs)
     };
     let df = match source {
         PilotSource::ParquetPath(p) => {
             let (lf, install) = scan_parquet(p, header).map_err(fail)?;
-            group(lf, install, &aggregations(install, Arc::clone(&times)))
-                .collect_with_engine(Engine::Streaming)
-                .map_err(fail)?
-                .unwrap_single()
+            group(
+                lf,
+                install,
+                &aggregations(bad_rows(install, Arc::clone(&times))),
+            )
+            .collect_with_engine(Engine::Streaming)
+            .map_err(fail)?
+            .unwrap_single()
         }
         PilotSource::CsvPath(p) => {
             csv(Parts::of_file(p, part_bytes).map_err(fail)?).map_err(fail)?
@@ -164,56 +123,6 @@ fn aggregate_in_parts(
             clashing_endpoints: endpoints,
         },
     })
-}
-
-/// How the file holds `install_ok`: as text (`true`, `yes`, `1`, ...) or, in Parquet, as
-/// a boolean column, which is used as it is rather than converted through text.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Install {
-    Text,
-    Boolean,
-}
-
-impl Install {
-    /// 0 when the row says the install failed, 1 when it succeeded, null when it does not
-    /// say (or says something else, which `bad` catches).
-    fn state(self) -> Expr {
-        match self {
-            Install::Boolean => col("install_ok").cast(DataType::UInt32),
-            // One pass over the text (as fourteen comparisons joined by `or`, it cost
-            // several passes).
-            Install::Text => col("install_ok").map(
-                |c: Column| {
-                    let state: UInt32Chunked = c
-                        .str()?
-                        .iter()
-                        .map(|t| {
-                            let t = t?;
-                            if FALSE.contains(&t) {
-                                Some(0)
-                            } else {
-                                TRUE.contains(&t).then_some(1)
-                            }
-                        })
-                        .collect();
-                    Ok(state.with_name(c.name().clone()).into_column())
-                },
-                |_: &Schema, f: &Field| Ok(Field::new(f.name().clone(), DataType::UInt32)),
-            ),
-        }
-    }
-}
-
-/// The type the fast path reads a pilot column as: `Float64` for the number columns,
-/// `None` for the others (text).
-pub fn numeric_dtype(name: &str) -> Option<DataType> {
-    (!TEXT.contains(&name) && (PILOT_REQUIRED.contains(&name) || PILOT_OPTIONAL.contains(&name)))
-        .then_some(DataType::Float64)
-}
-
-/// The type the fast path reads a column as: a number column's, else text.
-fn read_dtype(name: &str) -> DataType {
-    numeric_dtype(name).unwrap_or(DataType::String)
 }
 
 /// CSV through polars' parallel (eager) reader, a part at a time, each part's groups
@@ -325,84 +234,6 @@ pub fn with_all_columns(
     }
 }
 
-fn observed_days(column: &str) -> Expr {
-    when(col(column).is_not_null())
-        .then(col("days"))
-        .otherwise(lit(0.0))
-        .sum()
-}
-
-/// One per-endpoint aggregation: its column, its expression, and how the results of
-/// several parts of a file combine (by the same kind of reduction, over the parts).
-struct Agg {
-    name: String,
-    expr: Expr,
-    merge: Merge,
-}
-
-#[derive(Clone, Copy)]
-enum Merge {
-    Sum,
-    Min,
-    Max,
-    Any,
-}
-
-impl Agg {
-    fn new(name: impl Into<String>, expr: Expr, merge: Merge) -> Self {
-        Agg {
-            name: name.into(),
-            expr,
-            merge,
-        }
-    }
-
-    /// The aggregation over rows.
-    fn expr(&self) -> Expr {
-        self.expr.clone().alias(self.name.as_str())
-    }
-
-    /// The aggregation over the parts' results.
-    fn merged(&self) -> Expr {
-        let c = col(self.name.as_str());
-        match self.merge {
-            Merge::Sum => c.sum(),
-            Merge::Min => c.min(),
-            Merge::Max => c.max(),
-            Merge::Any => c.any(true),
-        }
-    }
-}
-
-fn aggregations(install: Install, times: Arc<TimeSink>) -> Vec<Agg> {
-    use Merge::*;
-    let mut a = vec![
-        Agg::new("rows", len().cast(DataType::UInt64), Sum),
-        Agg::new("days", col("days").sum(), Sum),
-        // 0 when any row says the install failed, else 1 when any says it succeeded.
-        Agg::new("install_state", col("install_state").min(), Min),
-        Agg::new("first_date", col("date").min(), Min),
-        Agg::new("last_date", col("date").max(), Max),
-    ];
-    for c in PAIRS.iter().flat_map(|(x, y)| [*x, *y]) {
-        a.push(Agg::new(c, col(c).sum(), Sum));
-    }
-    for c in COUNTS {
-        a.push(Agg::new(c, col(c).sum(), Sum));
-        a.push(Agg::new(format!("{c}.days"), observed_days(c), Sum));
-    }
-    for c in GAUGES {
-        a.push(Agg::new(c, (col(c) * col("days")).sum(), Sum));
-        a.push(Agg::new(format!("{c}.days"), observed_days(c), Sum));
-    }
-    a.push(Agg::new(
-        "bad",
-        pilot_checks::bad_rows(install, times).any(true),
-        Any,
-    ));
-    a
-}
-
 enum Collect {
     Polars(PolarsError),
     Invalid(String),
@@ -475,7 +306,7 @@ fn collect(df: &DataFrame, index: &VendorIndex, times: &TimeSink) -> Result<Aggr
     let mut out = Vec::with_capacity(df.height());
     for i in 0..df.height() {
         let key = [&vendors[i], &clients[i], &endpoints[i], &roles[i]].map(|k| k.as_deref());
-        if let Some(why) = pilot_checks::bad_key(key[0], key[1], key[2], key[3]) {
+        if let Some(why) = bad_key(key[0], key[1], key[2], key[3]) {
             return Err(Collect::Invalid(why));
         }
         let id = vendors[i].clone().unwrap_or_default();
@@ -513,7 +344,7 @@ fn collect(df: &DataFrame, index: &VendorIndex, times: &TimeSink) -> Result<Aggr
                 b.role,
             ))
         });
-        let clashing = pilot_checks::clashing_endpoints(&out);
+        let clashing = clashing_endpoints(&out);
         let times = times
             .join()
             .unwrap_or_else(|_| Err("filing the incident times failed".to_string()));
@@ -527,5 +358,5 @@ fn collect(df: &DataFrame, index: &VendorIndex, times: &TimeSink) -> Result<Aggr
 }
 
 #[cfg(test)]
-#[path = "pilot_frame_tests.rs"]
+#[path = "frame_tests.rs"]
 mod tests;

@@ -1,5 +1,5 @@
 //! A CSV file's rows as parts of a few tens of megabytes, split only between rows,
-//! for polars' parallel CSV reader (see `pilot_frame.rs` for why).
+//! for polars' parallel CSV reader (see `frame.rs` for why).
 //!
 //! A part ends only where polars' own rule puts the end of a row: at a newline preceded
 //! by an even number of quote characters since the start of the file (a quoted field

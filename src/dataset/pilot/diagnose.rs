@@ -12,10 +12,12 @@ use std::sync::Arc;
 
 use polars::prelude::*;
 
-use super::pilot_checks::{suspect_rows, Known};
-use super::pilot_frame::{numeric_dtype, with_all_columns, PilotSource as Source};
-use super::rows::VendorIndex;
-use super::table::{data_record_lines, long_row, read_problem, Format, Picked, TextTable};
+use super::frame::{with_all_columns, PilotSource as Source};
+use super::row_checks::{suspect_rows, Known};
+use super::schema::numeric_dtype;
+use crate::dataset::csv_lines::{data_record_lines, long_row, record_start_lines};
+use crate::dataset::table::{read_problem, Format, Picked, TextTable};
+use crate::dataset::vendors::VendorIndex;
 use crate::problem::Problem;
 
 /// At most this many suspect rows are checked and reported; fixing them and running
@@ -72,7 +74,7 @@ pub fn suspects(
         Source::CsvPath(p) => data_record_lines(p, &rows)
             .map_err(|e| Problem::file(shown, format!("cannot read the file: {e}")))?,
         Source::CsvBytes(b) => {
-            let starts = super::table::record_start_lines(b);
+            let starts = record_start_lines(b);
             rows.iter()
                 .map(|r| starts.get(r + 1).copied().unwrap_or(r + 2))
                 .collect()
