@@ -14,12 +14,27 @@ pub struct Reason {
     pub text: String,
 }
 
-/// The reasons `vendor` fails the gates (empty when it passes them all).
+/// The reasons `vendor` fails the gates (empty when it passes them all), looking each
+/// gate's metric up in `metrics`.
 pub fn check(gates: &[Gate], metrics: &Metrics, vendor: usize) -> Vec<Reason> {
+    check_values(gates, &values(gates, metrics, vendor))
+}
+
+/// Each gate's metric value for `vendor` (`None`: no value), in gate order.
+pub fn values(gates: &[Gate], metrics: &Metrics, vendor: usize) -> Vec<Option<Value>> {
     gates
         .iter()
-        .filter_map(|g| {
-            fail(g, metrics.value(vendor, &g.metric)).map(|text| Reason {
+        .map(|g| metrics.value(vendor, &g.metric))
+        .collect()
+}
+
+/// The reasons a vendor whose gate metrics are `values` (one per gate) fails the gates.
+pub fn check_values(gates: &[Gate], values: &[Option<Value>]) -> Vec<Reason> {
+    gates
+        .iter()
+        .zip(values)
+        .filter_map(|(g, value)| {
+            fail(g, value.clone()).map(|text| Reason {
                 by: g.id.clone(),
                 text,
             })

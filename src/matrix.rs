@@ -2,8 +2,8 @@
 //! criteria values with each criterion's unit, direction, weight and scoring settings,
 //! and the uncertainty each value carries.
 //!
-//! `rank` resolves every vendor's values here ([`resolve`]), applies the gates and the
-//! missing-value policy, and keeps the vendors that pass ([`Resolved::keep`]). Scoring,
+//! `rank` resolves every vendor's values here ([`resolve`]: criteria and gate metrics),
+//! applies the gates and the missing-value policy, and keeps the vendors that pass ([`Resolved::keep`]). Scoring,
 //! the evidence check (`noise`), the sensitivity analysis and the report read the
 //! [`DecisionMatrix`]; nothing after it looks a metric up by name again.
 
@@ -11,7 +11,7 @@ use rand::Rng;
 
 use crate::criteria::{Criteria, Direction, Method};
 use crate::metrics::spread::Spread;
-use crate::metrics::{Lookup, Metrics};
+use crate::metrics::{Lookup, Metrics, Value};
 use crate::score::error::ScoreError;
 use crate::score::method::MethodOutput;
 use crate::score::normalisation::Normalisation;
@@ -55,9 +55,11 @@ pub struct Resolved {
     pub cells: Vec<Vec<Cell>>,
     /// Per criterion: its metric comes from an evidence file the dataset does not have.
     pub absent: Vec<bool>,
+    /// Dataset vendors x gates: each gate's metric value (`None`: no value).
+    pub gate_values: Vec<Vec<Option<Value>>>,
 }
 
-/// Looks every criterion's metric up once for each of the dataset's `vendors`.
+/// Looks every criterion's and gate's metric up once for each of the dataset's `vendors`.
 pub fn resolve(cr: &Criteria, metrics: &Metrics, vendors: usize) -> Resolved {
     let criteria = cr
         .criteria
@@ -102,6 +104,9 @@ pub fn resolve(cr: &Criteria, metrics: &Metrics, vendors: usize) -> Resolved {
         criteria,
         cells,
         absent,
+        gate_values: (0..vendors)
+            .map(|v| crate::gates::values(&cr.gates, metrics, v))
+            .collect(),
     }
 }
 

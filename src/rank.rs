@@ -99,8 +99,10 @@ pub fn rank(
     let mut warnings = Vec::new();
     check_names(cr, &metrics, &mut warnings)?;
     let resolved = matrix::resolve(cr, &metrics, ds.vendors.len());
-    let mut reasons: Vec<Vec<Reason>> = (0..ds.vendors.len())
-        .map(|v| gates::check(&cr.gates, &metrics, v))
+    let mut reasons: Vec<Vec<Reason>> = resolved
+        .gate_values
+        .iter()
+        .map(|values| gates::check_values(&cr.gates, values))
         .collect();
     apply_missing(ds, cr, &resolved, &mut reasons, &mut warnings)?;
     let (kept, excluded) = split(ds, &reasons)?;
