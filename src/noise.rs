@@ -7,9 +7,10 @@
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use crate::criteria::{Criteria, Direction};
+use crate::criteria::Criteria;
+use crate::decision::Direction;
+use crate::decision::PreferenceFunction;
 use crate::metrics::spread::Spread;
-use crate::score::promethee::PreferenceFunction;
 use crate::score::run::run;
 
 /// Redraws of the evidence.

@@ -11,8 +11,8 @@ use crate::chart::ChartError;
 use crate::criteria::Criteria;
 use crate::dataset::export::{DataTable, Values};
 use crate::pilot::{Kind, PilotReport};
+use crate::rank::analysis::Analysis;
 use crate::rank::Ranking;
-use crate::sensitivity::analysis::Analysis;
 
 /// Rank-1 acceptability from which the lead is called strong (and moderate).
 pub const STRONG: f64 = 0.75;
