@@ -8,13 +8,14 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use vendorscore::criteria::Direction;
-use vendorscore::score::promethee::{promethee_ii, PreferenceFunction};
-use vendorscore::score::topsis::{topsis, TopsisNormalisation};
-use vendorscore::score::vikor::{vikor, DEFAULT_V};
+use vendorscore::decision::{Direction, PreferenceFunction, DEFAULT_V};
+use vendorscore::score::method::{TopsisNormalisation, WpmNormalisation};
+use vendorscore::score::promethee::promethee_ii;
+use vendorscore::score::topsis::topsis;
+use vendorscore::score::vikor::vikor;
 use vendorscore::score::weighted_sum;
 use vendorscore::score::weights::objective::{critic, entropy};
-use vendorscore::score::wpm::{weighted_product, WpmNormalisation};
+use vendorscore::score::wpm::weighted_product;
 
 const CRITERIA: usize = 20;
 

@@ -11,9 +11,10 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use rand_distr::{Beta, Distribution, Gamma, Normal};
-use vendorscore::criteria::Direction;
+use vendorscore::decision::Direction;
+use vendorscore::decision::WeightSpec;
 use vendorscore::sensitivity::smaa::{smaa, SmaaOptions, SmaaProblem, SmaaRng};
-use vendorscore::sensitivity::{WeightSpec, WeightedSumScorer};
+use vendorscore::sensitivity::WeightedSumScorer;
 
 const VENDORS: usize = 12;
 const CRITERIA: usize = 15;

@@ -13,6 +13,7 @@ pub mod cmd;
 pub mod cost;
 pub mod criteria;
 pub mod dataset;
+pub mod decision;
 pub mod demo;
 pub mod embedded;
 mod error;

@@ -9,13 +9,12 @@
 
 use rand::Rng;
 
-use crate::criteria::{Criteria, Direction, Method};
+use crate::criteria::Criteria;
+use crate::decision::{Direction, Method, Normalisation, PreferenceFunction};
 use crate::metrics::spread::Spread;
 use crate::metrics::{Lookup, Metrics, Value};
 use crate::score::error::ScoreError;
 use crate::score::method::MethodOutput;
-use crate::score::normalisation::Normalisation;
-use crate::score::promethee::PreferenceFunction;
 
 /// A criterion as the matrix, the scoring and the results carry it.
 #[derive(Debug, Clone, PartialEq)]

@@ -216,6 +216,7 @@ pub fn height_for(rows: usize, row_px: u32, fixed: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ab_glyph::FontRef;
 
     #[test]
     fn escape_xml_escapes_markup() {
@@ -238,5 +239,51 @@ mod tests {
     fn font_registers_once() {
         assert!(ensure_font().is_ok());
         assert!(ensure_font().is_ok());
+    }
+
+    // The bitmap backend draws text where `text_width` measured it (raster.rs).
+    /// Ink bounding box (x0, y0, x1, y1) of non-white pixels.
+    fn ink(buf: &[u8], w: usize) -> (usize, usize, usize, usize) {
+        let mut b = (usize::MAX, usize::MAX, 0, 0);
+        for (i, px) in buf.chunks(3).enumerate() {
+            if px.iter().any(|&c| c < 200) {
+                let (x, y) = (i % w, i / w);
+                b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+            }
+        }
+        b
+    }
+
+    #[test]
+    fn text_stays_in_its_measured_box() {
+        ensure_font().unwrap();
+        let font =
+            FontRef::try_from_slice(include_bytes!("../../assets/fonts/DejaVuSans.ttf")).unwrap();
+        for (s, size) in [
+            ("Trend Vision One", SMALL_SIZE),
+            ("ESET PROTECT Complete", SMALL_SIZE),
+            ("Wyjątek & ÄÖÜ", TITLE_SIZE),
+        ] {
+            let (w, h) = (400usize, 60usize);
+            let mut buf = vec![255u8; w * h * 3];
+            {
+                let root = RasterBackend::new(&mut buf, (w as u32, h as u32), font.clone())
+                    .into_drawing_area();
+                let st = text(size, BLACK, HPos::Left, VPos::Center);
+                root.draw(&Text::new(s.to_string(), (20, 30), st)).unwrap();
+                root.present().unwrap();
+            }
+            let (x0, y0, x1, y1) = ink(&buf, w);
+            let tw = text_width(s, size) as usize;
+            assert!(
+                x0 >= 19 && x1 <= 20 + tw + 1,
+                "{s}: ink {x0}..{x1} vs width {tw}"
+            );
+            // Centred vertically on the capitals: ink roughly symmetric around y = 30.
+            assert!(
+                y0 < 30 && y1 > 30 && y0 >= 30 - size as usize && y1 <= 30 + size as usize,
+                "{s}: {y0}..{y1}"
+            );
+        }
     }
 }

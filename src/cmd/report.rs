@@ -5,8 +5,8 @@
 use super::{load_inputs, warnings, Outcome, Progress};
 use crate::cli::ReportArgs;
 use crate::pilot::{self, By};
+use crate::rank::analysis::{analyse, Settings};
 use crate::report::{self, charts, cost::CostTable, full};
-use crate::sensitivity::analysis::{analyse, Settings};
 use crate::{output, Error};
 
 /// Sweep steps for the report's sensitivity charts.

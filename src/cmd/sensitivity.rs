@@ -3,8 +3,8 @@
 
 use super::{load_inputs, warnings, Outcome, Progress};
 use crate::cli::{OutputFormat, SensitivityArgs};
+use crate::rank::analysis::{analyse, Settings};
 use crate::report::sensitivity as render;
-use crate::sensitivity::analysis::{analyse, Settings};
 use crate::{output, Error};
 
 /// Ranks, analyses and renders; writes the files of `--out` when asked.

@@ -1,4 +1,5 @@
-//! The criteria file as written: serde types that mirror the TOML, with spans.
+//! The criteria file as written: serde types that mirror the TOML, with spans, and a
+//! position in the file ([`Pos`]) as problems and later checks cite it.
 //!
 //! Nothing here is checked beyond TOML types and unknown keys; `validate.rs` turns a
 //! `RawCriteria` into a `Criteria` and reports every problem with its line and column.
@@ -7,6 +8,25 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use toml::Spanned;
+
+use crate::problem::Location;
+
+/// A position in the criteria file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Pos {
+    /// As a problem location.
+    pub fn location(self) -> Location {
+        Location::Line {
+            line: self.line,
+            column: Some(self.column),
+        }
+    }
+}
 
 /// A whole criteria file.
 #[derive(Debug, Deserialize)]

@@ -6,108 +6,15 @@ use std::collections::HashSet;
 
 use toml::Spanned;
 
+use super::context::Ctx;
 use super::raw::{RawCriteria, RawCriterion, RawGate};
-use super::validate_weights;
+use super::validated::*;
 use super::weights::WeightProblem;
-use super::*;
-use crate::problem::{backticks, suggest};
-use crate::score::promethee::PreferenceFunction;
+use super::{validate_scoring, validate_weights};
+use crate::decision::{Direction, Method, Normalisation, PreferenceFunction};
+use crate::problem::{suggest, Problem};
 
-const MISSING: [&str; 3] = ["error", "worst", "exclude-vendor"];
-const AGGREGATES: [&str; 3] = ["mean", "latest", "min"];
 const LEVELS: [&str; 3] = ["pass", "partial", "fail"];
-
-pub(super) struct Ctx<'a> {
-    pub(super) file: &'a str,
-    text: &'a str,
-    pub(super) problems: Vec<Problem>,
-}
-
-impl Ctx<'_> {
-    pub(super) fn pos(&self, offset: usize) -> Pos {
-        let (line, column) = crate::problem::line_column(self.text, offset);
-        Pos { line, column }
-    }
-
-    pub(super) fn at<T>(&mut self, s: &Spanned<T>, message: String, hint: Option<String>) {
-        let pos = self.pos(s.span().start);
-        let mut p = Problem::at(self.file, pos.location(), message);
-        p.hint = hint;
-        self.problems.push(p);
-    }
-
-    /// A value from a fixed list, with a "did you mean" hint.
-    pub(super) fn pick<'c>(
-        &mut self,
-        s: &Spanned<String>,
-        key: &str,
-        choices: &[&'c str],
-    ) -> Option<&'c str> {
-        let v = s.get_ref().as_str();
-        let found = choices.iter().copied().find(|c| *c == v);
-        if found.is_none() {
-            let hint = suggest(v, choices.iter().copied())
-                .unwrap_or_else(|| format!("expected one of {}", backticks(choices)));
-            self.at(s, format!("unknown {key} `{v}`"), Some(hint));
-        }
-        found
-    }
-
-    fn weight(&mut self, w: &Spanned<f64>, what: &str) -> f64 {
-        let v = *w.get_ref();
-        if !v.is_finite() || v < 0.0 {
-            self.at(
-                w,
-                format!("{what} weight is `{v}`"),
-                Some("weights are relative and must be >= 0".into()),
-            );
-            0.0
-        } else {
-            v
-        }
-    }
-
-    fn missing(&mut self, s: &Option<Spanned<String>>) -> Option<Missing> {
-        let v = self.pick(s.as_ref()?, "missing policy", &MISSING)?;
-        Some(match v {
-            "error" => Missing::Error,
-            "worst" => Missing::Worst,
-            _ => Missing::ExcludeVendor,
-        })
-    }
-
-    fn metric(
-        &mut self,
-        metric: &Spanned<String>,
-        aggregate: &Option<Spanned<String>>,
-    ) -> MetricRef {
-        let name = metric.get_ref().trim().to_string();
-        let aggregate = match aggregate {
-            Some(a) if !name.starts_with("tests.") => {
-                self.at(
-                    a,
-                    format!("`aggregate` applies to `tests.*` metrics only, not `{name}`"),
-                    Some("remove `aggregate`; other metrics have one value per vendor".into()),
-                );
-                Aggregate::Mean
-            }
-            Some(a) => match self.pick(a, "aggregate", &AGGREGATES) {
-                Some("latest") => Aggregate::Latest,
-                Some("min") => Aggregate::Min,
-                _ => Aggregate::Mean,
-            },
-            None => Aggregate::Mean,
-        };
-        if name.is_empty() {
-            self.at(
-                metric,
-                "`metric` is empty".into(),
-                Some("name a metric such as `pilot.detection_rate`; see docs/metrics.md".into()),
-            );
-        }
-        MetricRef { name, aggregate }
-    }
-}
 
 /// Parses and validates a criteria file's text; `file` is how it is shown in messages.
 pub fn parse(file: &str, text: &str) -> Result<Criteria, Vec<Problem>> {
@@ -160,10 +67,10 @@ pub fn parse(file: &str, text: &str) -> Result<Criteria, Vec<Problem>> {
     let missing = cx.missing(&raw.missing).unwrap_or(Missing::Error);
     let gates = gates(&mut cx, &raw.gate);
     let (groups, mut criteria) = weights(&mut cx, &raw, missing);
-    preferences(&mut cx, &raw, &mut criteria, method);
-    validate_weights::normalisations(&mut cx, &raw, &mut criteria, method);
+    validate_scoring::preferences(&mut cx, &raw, &mut criteria, method);
+    validate_scoring::normalisations(&mut cx, &raw, &mut criteria, method);
     let weighting = validate_weights::weighting(&mut cx, &raw, &mut criteria);
-    let (weight_spec, weight_spec_pos) = sensitivity(&mut cx, &raw, &criteria);
+    let (weight_spec, weight_spec_pos) = validate_weights::sensitivity(&mut cx, &raw, &criteria);
     if cx.problems.is_empty() {
         Ok(Criteria {
             weighting,
@@ -364,188 +271,6 @@ fn weights(cx: &mut Ctx, raw: &RawCriteria, missing: Missing) -> (Vec<Group>, Ve
         normalise(cx, raw, &mut groups, &mut criteria);
     }
     (groups, criteria)
-}
-
-/// PROMETHEE II preference functions: `preference` with `q`, `p`, `s` as the function
-/// takes them; refused with any other method.
-fn preferences(cx: &mut Ctx, raw: &RawCriteria, criteria: &mut [Criterion], method: Method) {
-    const FUNCTIONS: [&str; 6] = ["usual", "u-shape", "v-shape", "level", "linear", "gaussian"];
-    for (rc, c) in raw.criterion.iter().zip(criteria.iter_mut()) {
-        let rc = rc.get_ref();
-        let Some(pref) = &rc.preference else {
-            for (key, v) in [("q", &rc.q), ("p", &rc.p), ("s", &rc.s)] {
-                if let Some(v) = v {
-                    cx.at(v, format!("`{key}` needs a `preference` function (criterion `{}`)", c.id), Some("add `preference = \"linear\"` (or another PROMETHEE II function), or remove it".into()));
-                }
-            }
-            continue;
-        };
-        if method != Method::Promethee2 {
-            cx.at(
-                pref,
-                format!(
-                    "`preference` applies to method `promethee2` only, not `{}`",
-                    method.name()
-                ),
-                Some("remove it, or set `method = \"promethee2\"`".into()),
-            );
-            continue;
-        }
-        let Some(name) = cx.pick(pref, "preference function", &FUNCTIONS) else {
-            continue;
-        };
-        let get = |v: &Option<Spanned<f64>>| v.as_ref().map(|s| *s.get_ref());
-        let (q, p, s) = (get(&rc.q), get(&rc.p), get(&rc.s));
-        let wants: &[&str] = match name {
-            "usual" => &[],
-            "u-shape" => &["q"],
-            "v-shape" => &["p"],
-            "level" | "linear" => &["q", "p"],
-            _ => &["s"],
-        };
-        for (key, v) in [("q", &rc.q), ("p", &rc.p), ("s", &rc.s)] {
-            match v {
-                Some(v) if !wants.contains(&key) => cx.at(
-                    v,
-                    format!("preference `{name}` takes no `{key}`"),
-                    Some(if wants.is_empty() {
-                        "it takes no thresholds".to_string()
-                    } else {
-                        format!("it takes {}", backticks(wants))
-                    }),
-                ),
-                None if wants.contains(&key) => cx.at(
-                    pref,
-                    format!("preference `{name}` needs `{key}` (criterion `{}`)", c.id),
-                    Some(format!("give {}", backticks(wants))),
-                ),
-                _ => {}
-            }
-        }
-        if let (Some(q), Some(p), Some(span)) = (q, p, &rc.q) {
-            if q > p {
-                cx.at(
-                    span,
-                    format!("`q` {q} is above `p` {p}"),
-                    Some(
-                        "the indifference threshold q must not exceed the preference threshold p"
-                            .into(),
-                    ),
-                );
-            }
-        }
-        for (key, v) in [("q", &rc.q), ("p", &rc.p), ("s", &rc.s)] {
-            if let Some(v) = v {
-                let x = *v.get_ref();
-                if !x.is_finite() || x < 0.0 || (key != "q" && x == 0.0) {
-                    cx.at(
-                        v,
-                        format!("`{key}` is `{x}`"),
-                        Some(
-                            if key == "q" {
-                                "expected a number >= 0"
-                            } else {
-                                "expected a number > 0"
-                            }
-                            .into(),
-                        ),
-                    );
-                }
-            }
-        }
-        let (q, p, s) = (q.unwrap_or(0.0), p.unwrap_or(1.0), s.unwrap_or(1.0));
-        c.preference = match name {
-            "usual" => PreferenceFunction::Usual,
-            "u-shape" => PreferenceFunction::UShape { q },
-            "v-shape" => PreferenceFunction::VShape { p },
-            "level" => PreferenceFunction::Level { q, p },
-            "linear" => PreferenceFunction::Linear { q, p },
-            _ => PreferenceFunction::Gaussian { s },
-        };
-    }
-}
-
-/// `[sensitivity]` ranges and orderings, by criterion id; feasibility is checked here too
-/// (the same check SMAA makes before sampling).
-fn sensitivity(
-    cx: &mut Ctx,
-    raw: &RawCriteria,
-    criteria: &[Criterion],
-) -> (crate::sensitivity::WeightSpec, Option<Pos>) {
-    let mut spec = crate::sensitivity::WeightSpec::uniform();
-    let Some(s) = &raw.sensitivity else {
-        return (spec, None);
-    };
-    let pos = cx.pos(s.span().start);
-    let ids: Vec<&str> = criteria.iter().map(|c| c.id.as_str()).collect();
-    let index = |cx: &mut Ctx, id: &str, at: &Spanned<Vec<String>>| -> Option<usize> {
-        let i = ids.iter().position(|x| *x == id);
-        if i.is_none() {
-            cx.at(
-                at,
-                format!("`{id}` is not a criterion id"),
-                suggest(id, ids.iter().copied()),
-            );
-        }
-        i
-    };
-    let s = s.get_ref();
-    if !s.ranges.is_empty() {
-        spec.ranges = vec![None; criteria.len()];
-    }
-    for (id, r) in &s.ranges {
-        let Some(i) = ids.iter().position(|x| x == id) else {
-            cx.at(
-                r,
-                format!("`{id}` is not a criterion id"),
-                suggest(id, ids.iter().copied()),
-            );
-            continue;
-        };
-        match r.get_ref().as_slice() {
-            [lo, hi] if lo > hi => cx.at(
-                r,
-                format!("range of `{id}` has its lower bound {lo} above its upper bound {hi}"),
-                Some("write `[low, high]`".into()),
-            ),
-            [lo, hi] if *lo < 0.0 || *hi > 1.0 => cx.at(
-                r,
-                format!("range of `{id}` is outside 0 to 1"),
-                Some("ranges are shares of the total weight, e.g. `[0.1, 0.4]`".into()),
-            ),
-            [lo, hi] => spec.ranges[i] = Some((*lo, *hi)),
-            _ => cx.at(
-                r,
-                format!("range of `{id}` needs two numbers"),
-                Some("write `[low, high]`, e.g. `[0.1, 0.4]`".into()),
-            ),
-        }
-    }
-    for chain in &s.order {
-        let members: Vec<usize> = chain
-            .get_ref()
-            .iter()
-            .filter_map(|id| index(cx, id, chain))
-            .collect();
-        if members.len() == chain.get_ref().len() {
-            spec.orderings.push(members);
-        }
-    }
-    if cx.problems.is_empty() {
-        if let Err(e) = crate::sensitivity::WeightSampler::new(&spec, criteria.len()) {
-            let mut p = Problem::at(
-                cx.file,
-                pos.location(),
-                format!("the `[sensitivity]` weights cannot be sampled: {e}"),
-            );
-            p.hint = Some(
-                "widen the ranges or relax the ordering so some weighting satisfies them all"
-                    .into(),
-            );
-            cx.problems.push(p);
-        }
-    }
-    (spec, Some(pos))
 }
 
 /// Effective weights (see `weights.rs`); each problem is reported where it can be fixed.

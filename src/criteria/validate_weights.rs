@@ -1,14 +1,18 @@
-//! Checks `[weights]` (an AHP pairwise matrix, objective weights to blend in) and the
-//! `normalisation` keys of a criteria file, each problem at its line and column.
+//! Checks `[weights]` (an AHP pairwise matrix, objective weights to blend in) and
+//! `[sensitivity]` (weight ranges and orderings for SMAA) of a criteria file, each
+//! problem at its line and column.
 
 use toml::Spanned;
 
+use super::context::Ctx;
+use super::raw::Pos;
 use super::raw::{RawCriteria, RawWeights};
-use super::validate::Ctx;
-use super::*;
-use crate::problem::suggest;
-use crate::score::normalise::ValueFunction;
+use super::validated::Criterion;
+use super::weighting::{AhpWeights, Blend, Objective, Weighting};
+use crate::decision::WeightSpec;
+use crate::problem::{suggest, Problem};
 use crate::score::weights::ahp::{self, Ahp, CONSISTENCY_RATIO_LIMIT, RECIPROCAL_TOLERANCE};
+use crate::sensitivity::WeightSampler;
 
 const WEIGHT_METHODS: [&str; 2] = ["direct", "ahp"];
 
@@ -249,7 +253,7 @@ fn ahp_weights(
 }
 
 /// A matrix entry: a number, or a string holding a number or a fraction `a/b`.
-fn entry(v: &toml::Value) -> Option<f64> {
+pub(super) fn entry(v: &toml::Value) -> Option<f64> {
     match v {
         toml::Value::Integer(i) => Some(*i as f64),
         toml::Value::Float(f) => Some(*f),
@@ -262,7 +266,7 @@ fn entry(v: &toml::Value) -> Option<f64> {
 }
 
 /// 1/x as a user would write it: `1/3` for 3, `3` for 1/3, else a decimal.
-fn reciprocal(x: f64) -> String {
+pub(super) fn reciprocal(x: f64) -> String {
     if x >= 1.0 && (x - x.round()).abs() < 1e-9 {
         format!("1/{}", x.round())
     } else if (1.0 / x - (1.0 / x).round()).abs() < 1e-6 {
@@ -293,140 +297,85 @@ fn furthest(a: &[Vec<f64>], r: &Ahp, order: &[String]) -> String {
     )
 }
 
-/// The weighted sum's `normalisation`, for the file and per criterion; refused with a
-/// method that normalises by its own definition.
-pub(super) fn normalisations(
+/// `[sensitivity]` ranges and orderings, by criterion id; feasibility is checked here too
+/// (the same check SMAA makes before sampling).
+pub(super) fn sensitivity(
     cx: &mut Ctx,
     raw: &RawCriteria,
-    criteria: &mut [Criterion],
-    method: Method,
-) {
-    let own = |m: Method| {
-        match m {
-        Method::WeightedSum => None,
-        Method::WeightedProduct => Some("the weighted product compares ratios (x / max, min / x) by definition"),
-        Method::Topsis => Some("TOPSIS uses vector normalisation by definition"),
-        Method::Vikor { .. } => Some("VIKOR scales each criterion by its best and worst values by definition"),
-        Method::Promethee2 => Some("PROMETHEE II compares differences in the metric's own units; set `preference` thresholds instead"),
-    }
+    criteria: &[Criterion],
+) -> (WeightSpec, Option<Pos>) {
+    let mut spec = WeightSpec::uniform();
+    let Some(s) = &raw.sensitivity else {
+        return (spec, None);
     };
-    let refuse = |cx: &mut Ctx, at: &dyn Fn(&mut Ctx, String, Option<String>)| {
-        if let Some(why) = own(method) {
-            at(
-                cx,
-                format!(
-                    "`normalisation` applies to method `weighted-sum` only, not `{}`",
-                    method.name()
-                ),
-                Some(format!(
-                    "{why}; remove it, or set `method = \"weighted-sum\"` (docs/methods.md)"
-                )),
+    let pos = cx.pos(s.span().start);
+    let ids: Vec<&str> = criteria.iter().map(|c| c.id.as_str()).collect();
+    let index = |cx: &mut Ctx, id: &str, at: &Spanned<Vec<String>>| -> Option<usize> {
+        let i = ids.iter().position(|x| *x == id);
+        if i.is_none() {
+            cx.at(
+                at,
+                format!("`{id}` is not a criterion id"),
+                suggest(id, ids.iter().copied()),
             );
         }
+        i
     };
-    let mut default = Normalisation::MinMax;
-    if let Some(s) = &raw.normalisation {
-        refuse(cx, &|cx, m, h| cx.at(s, m, h));
-        if let Some(name) = cx.pick(s, "normalisation", &Normalisation::NAMES) {
-            default = Normalisation::from_name(name).unwrap_or_default();
-        }
+    let s = s.get_ref();
+    if !s.ranges.is_empty() {
+        spec.ranges = vec![None; criteria.len()];
     }
-    for (rc, c) in raw.criterion.iter().zip(criteria.iter_mut()) {
-        c.normalisation = default;
-        let Some(s) = &rc.get_ref().normalisation else {
+    for (id, r) in &s.ranges {
+        let Some(i) = ids.iter().position(|x| x == id) else {
+            cx.at(
+                r,
+                format!("`{id}` is not a criterion id"),
+                suggest(id, ids.iter().copied()),
+            );
             continue;
         };
-        refuse(cx, &|cx, m, h| cx.at(s, m, h));
-        if let Some(n) = criterion_normalisation(cx, s, c) {
-            c.normalisation = n;
+        match r.get_ref().as_slice() {
+            [lo, hi] if lo > hi => cx.at(
+                r,
+                format!("range of `{id}` has its lower bound {lo} above its upper bound {hi}"),
+                Some("write `[low, high]`".into()),
+            ),
+            [lo, hi] if *lo < 0.0 || *hi > 1.0 => cx.at(
+                r,
+                format!("range of `{id}` is outside 0 to 1"),
+                Some("ranges are shares of the total weight, e.g. `[0.1, 0.4]`".into()),
+            ),
+            [lo, hi] => spec.ranges[i] = Some((*lo, *hi)),
+            _ => cx.at(
+                r,
+                format!("range of `{id}` needs two numbers"),
+                Some("write `[low, high]`, e.g. `[0.1, 0.4]`".into()),
+            ),
         }
     }
-}
-
-/// A criterion's `normalisation`: a name, or a value function `{ best, worst }` whose
-/// direction agrees with the criterion's.
-fn criterion_normalisation(
-    cx: &mut Ctx,
-    s: &Spanned<toml::Value>,
-    c: &Criterion,
-) -> Option<Normalisation> {
-    let shape = "a name (`min-max`, `vector`, `max`, `sum`) or a value function such as `{ best = 3, worst = 9 }`";
-    match s.get_ref() {
-        toml::Value::String(name) => {
-            let found = Normalisation::from_name(name);
-            if found.is_none() {
-                let hint = suggest(name, Normalisation::NAMES.iter().copied())
-                    .unwrap_or_else(|| format!("expected {shape}"));
-                cx.at(s, format!("unknown normalisation `{name}`"), Some(hint));
-            }
-            found
+    for chain in &s.order {
+        let members: Vec<usize> = chain
+            .get_ref()
+            .iter()
+            .filter_map(|id| index(cx, id, chain))
+            .collect();
+        if members.len() == chain.get_ref().len() {
+            spec.orderings.push(members);
         }
-        toml::Value::Table(t) => {
-            let mut get = |key: &str| match t.get(key) {
-                Some(toml::Value::Integer(i)) => Some(*i as f64),
-                Some(toml::Value::Float(f)) => Some(*f),
-                _ => {
-                    cx.at(
-                        s,
-                        format!(
-                            "value function of criterion `{}` needs `{key}` as a number",
-                            c.id
-                        ),
-                        Some(format!("expected {shape}")),
-                    );
-                    None
-                }
-            };
-            let (best, worst) = (get("best"), get("worst"));
-            if let Some(k) = t.keys().find(|k| *k != "best" && *k != "worst") {
-                cx.at(
-                    s,
-                    format!(
-                        "unknown key `{k}` in the value function of criterion `{}`",
-                        c.id
-                    ),
-                    Some("a value function takes `best` (worth 1) and `worst` (worth 0)".into()),
-                );
-            }
-            let f = match ValueFunction::new(best?, worst?) {
-                Ok(f) => f,
-                Err(_) => {
-                    cx.at(
-                        s,
-                        format!(
-                            "value function of criterion `{}` has best `{}` and worst `{}`",
-                            c.id, best?, worst?
-                        ),
-                        Some(
-                            "`best` (worth 1) and `worst` (worth 0) must be finite and different"
-                                .into(),
-                        ),
-                    );
-                    return None;
-                }
-            };
-            if f.direction() != c.direction {
-                let says = if f.direction() == Direction::Max {
-                    "higher"
-                } else {
-                    "lower"
-                };
-                cx.at(s, format!("the value function of criterion `{}` says {says} is better (best `{}`, worst `{}`), but its direction is `{}`", c.id, f.best(), f.worst(), c.direction.name()), Some("swap `best` and `worst`, or change `direction`".into()));
-                return None;
-            }
-            Some(Normalisation::ValueFunction(f))
-        }
-        other => {
-            cx.at(
-                s,
-                format!("normalisation of criterion `{}` is `{other}`", c.id),
-                Some(format!("expected {shape}")),
+    }
+    if cx.problems.is_empty() {
+        if let Err(e) = WeightSampler::new(&spec, criteria.len()) {
+            let mut p = Problem::at(
+                cx.file,
+                pos.location(),
+                format!("the `[sensitivity]` weights cannot be sampled: {e}"),
             );
-            None
+            p.hint = Some(
+                "widen the ranges or relax the ordering so some weighting satisfies them all"
+                    .into(),
+            );
+            cx.problems.push(p);
         }
     }
+    (spec, Some(pos))
 }
-
-#[cfg(test)]
-#[path = "validate_weights_tests.rs"]
-mod tests;

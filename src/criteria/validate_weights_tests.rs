@@ -1,8 +1,9 @@
 //! `[weights]` and `normalisation` as parsed from criteria text: the AHP weights, the
 //! blend, the normalisation choices, and each problem with its line and column.
 
-use super::*;
-use crate::criteria::parse;
+use super::validate_weights::{entry, reciprocal};
+use super::{parse, Criteria, Objective};
+use crate::decision::{Normalisation, ValueFunction};
 
 const CRITERIA: &str = "[[criterion]]\nid = \"a\"\nmetric = \"pilot.detection_rate\"\ndirection = \"max\"\n[[criterion]]\nid = \"b\"\nmetric = \"pilot.cpu_overhead_pct\"\ndirection = \"min\"\n[[criterion]]\nid = \"c\"\nmetric = \"pilot.memory_mb\"\ndirection = \"min\"\n";
 

@@ -7,7 +7,8 @@
 
 use serde::Serialize;
 
-use super::{Direction, Pos};
+use super::raw::Pos;
+use crate::decision::Direction;
 use crate::score::error::ScoreError;
 use crate::score::weights::ahp::Ahp;
 use crate::score::weights::{blend, objective};

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{Criterion, Group};
+use super::validated::{Criterion, Group};
 
 /// Why weights cannot be shared out.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,9 +7,9 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use super::common::{binomial, f1, normal, poisson, rng_for, Section, SHARED};
+use super::options::DemoOptions;
 use super::profiles::{Entry, Profile};
 use super::sink::Sink;
-use super::DemoOptions;
 
 /// Columns of `test_scores.csv`.
 pub(super) const HEADER: &str =

@@ -1,13 +1,57 @@
-//! One pilot endpoint-day: what the RMM recorded (gauges, detections, phishing simulations,
-//! false positives, times to detect and respond, breakages, tickets) and its `pilot_results.csv`
-//! row. An empty cell means not observed, never zero.
+//! One pilot endpoint-day: the endpoint (its role and fixed traits, which `pilot` plans), what
+//! the RMM recorded (gauges, detections, phishing simulations, false positives, times to detect
+//! and respond, breakages, tickets) and its `pilot_results.csv` row. An empty cell means not
+//! observed, never zero.
 
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use super::common::{binomial, f1, f2, lognormal, normal, opt, poisson};
-use super::pilot::{Endpoint, Role};
 use super::profiles::Profile;
+
+/// The role of a pilot endpoint, as in the `role` column.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Role {
+    Workstation,
+    Server,
+    DomainController,
+}
+
+impl Role {
+    /// The id in the `role` column.
+    pub(super) fn id(self) -> &'static str {
+        match self {
+            Role::Workstation => "workstation",
+            Role::Server => "server",
+            Role::DomainController => "domain_controller",
+        }
+    }
+
+    /// The short form used in endpoint names.
+    pub(super) fn short(self) -> &'static str {
+        match self {
+            Role::Workstation => "ws",
+            Role::Server => "srv",
+            Role::DomainController => "dc",
+        }
+    }
+}
+
+/// One pilot endpoint and its fixed traits.
+pub(super) struct Endpoint {
+    pub(super) id: String,
+    pub(super) client: &'static str,
+    pub(super) role: Role,
+    pub(super) os: &'static str,
+    pub(super) install_ok: bool,
+    /// This machine's CPU overhead relative to the vendor's mean (hardware differs).
+    pub(super) cpu_factor: f64,
+    pub(super) memory_offset: f64,
+    /// Day of the week phishing simulations arrive.
+    pub(super) phish_weekday: usize,
+    /// Chance of a reboot on a day (boot delay is only observed then).
+    pub(super) reboot: f64,
+}
 
 /// Chance that an endpoint sends no gauge report on a day (agent offline, RMM gap).
 const REPORT_GAP: f64 = 0.015;

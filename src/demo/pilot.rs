@@ -7,10 +7,10 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use super::common::{date_after, lognormal, normal, rng_for, Section};
-use super::observe::observe_day;
+use super::observe::{observe_day, Endpoint, Role};
+use super::options::DemoOptions;
 use super::profiles::{Entry, Profile};
 use super::sink::Sink;
-use super::DemoOptions;
 
 /// Columns of `pilot_results.csv`.
 pub(super) const HEADER: &str = "vendor,client,endpoint,role,os,date,days,install_ok,\
@@ -22,50 +22,6 @@ telemetry_coverage_pct";
 const CLIENTS: [&str; 3] = ["harbor-dental", "mesa-logistics", "pine-legal"];
 /// The first pilot day (year, month, day).
 const PILOT_START: (i64, i64, i64) = (2024, 8, 5);
-
-/// The role of a pilot endpoint, as in the `role` column.
-#[derive(Clone, Copy, PartialEq)]
-pub(super) enum Role {
-    Workstation,
-    Server,
-    DomainController,
-}
-
-impl Role {
-    /// The id in the `role` column.
-    pub(super) fn id(self) -> &'static str {
-        match self {
-            Role::Workstation => "workstation",
-            Role::Server => "server",
-            Role::DomainController => "domain_controller",
-        }
-    }
-
-    /// The short form used in endpoint names.
-    fn short(self) -> &'static str {
-        match self {
-            Role::Workstation => "ws",
-            Role::Server => "srv",
-            Role::DomainController => "dc",
-        }
-    }
-}
-
-/// One pilot endpoint and its fixed traits.
-pub(super) struct Endpoint {
-    pub(super) id: String,
-    pub(super) client: &'static str,
-    pub(super) role: Role,
-    pub(super) os: &'static str,
-    pub(super) install_ok: bool,
-    /// This machine's CPU overhead relative to the vendor's mean (hardware differs).
-    pub(super) cpu_factor: f64,
-    pub(super) memory_offset: f64,
-    /// Day of the week phishing simulations arrive.
-    pub(super) phish_weekday: usize,
-    /// Chance of a reboot on a day (boot delay is only observed then).
-    pub(super) reboot: f64,
-}
 
 /// Every endpoint of every vendor, one row per day, vendor by vendor. A vendor's endpoints are
 /// all drawn before its first day (one random stream), so memory holds one vendor's endpoints

@@ -8,9 +8,9 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use super::common::{f2, opt, rng_for, Section};
+use super::options::DemoOptions;
 use super::profiles::{Entry, Profile};
 use super::sink::Sink;
-use super::DemoOptions;
 
 /// Columns of `pricing.csv`.
 pub(super) const HEADER: &str = "vendor,sku,edition,applies_to,min_seats,max_seats,\

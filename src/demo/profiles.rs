@@ -4,8 +4,8 @@
 
 use std::io::Write;
 
+use super::options::DemoOptions;
 use super::sink::Sink;
-use super::DemoOptions;
 
 /// Columns of `vendors.csv`.
 pub(super) const HEADER: &str = "vendor,name,hq_country,restrictions,notes";

@@ -2,8 +2,8 @@
 //! vendors with their designed trade-offs, the incumbent's real restrictions with sources, each
 //! file with its row count, and the conventions of the cells.
 
+use super::options::DemoOptions;
 use super::profiles::{Entry, KASPERSKY_RESTRICTIONS};
-use super::DemoOptions;
 
 /// (restriction id, date, event, source) from shared/data/regulatory-timeline.csv.
 const TIMELINE: [(&str, &str, &str, &str); 6] = [

@@ -9,9 +9,9 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use super::common::{date_after, rng_for, Section, SHARED};
+use super::options::DemoOptions;
 use super::profiles::Entry;
 use super::sink::Sink;
-use super::DemoOptions;
 
 /// Columns of `rmm_checks.csv`.
 pub(super) const HEADER: &str = "vendor,platform,check,result,evidence,checked_on";

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-use super::{DemoError, DemoFile};
+use super::options::{DemoError, DemoFile};
 
 /// A destination for the generated files, opened and closed one file at a time.
 pub(super) trait Target {

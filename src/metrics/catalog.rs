@@ -1,7 +1,16 @@
-//! The fixed metric names, their units and meaning (docs/metrics.md says the same, with formulas).
+//! The fixed metric names, their units and meaning (docs/metrics.md says the same, with
+//! formulas), and the value a metric takes for one vendor.
 //!
 //! `tests.<metric>`, `rmm.<platform>.<check>` and `rmm.<check>` are added per dataset from
 //! the names found in its files.
+
+/// A metric value of one vendor.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Number(f64),
+    Text(String),
+    List(Vec<String>),
+}
 
 /// One fixed metric.
 pub struct MetricDef {

@@ -10,20 +10,12 @@ pub mod spread;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-pub use catalog::{fixed, MetricDef, FIXED, WITH_INTERVAL};
+pub use catalog::{fixed, MetricDef, Value, FIXED, WITH_INTERVAL};
 pub use pilot::median;
 
 use crate::cost::{self, PricingContext};
 use crate::criteria::{Aggregate, MetricRef};
 use crate::dataset::{Dataset, Date};
-
-/// A metric value of one vendor.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Number(f64),
-    Text(String),
-    List(Vec<String>),
-}
 
 /// What a metric name refers to in a dataset.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::catalog::Value;
 use super::spread::{self, Spread};
-use super::Value;
 use crate::dataset::{EndpointAgg, TimeGroup};
 use crate::stats::interval::{garwood, wilson, Interval};
 

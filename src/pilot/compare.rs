@@ -5,7 +5,7 @@
 //! exact conditional rate-ratio test. Gauges: Mann-Whitney on the endpoint means.
 //! Times: Mann-Whitney on the incidents.
 
-use super::{Totals, GAUGES, PER_DAY, RATES, TIMES};
+use super::summary::{Totals, GAUGES, PER_DAY, RATES, TIMES};
 use crate::stats::common::{Alternative, Better};
 use crate::stats::mann_whitney::{mann_whitney_sorted, MwMethod};
 use crate::stats::multiple::Pairwise;
@@ -129,7 +129,7 @@ fn tests() -> Vec<Family> {
 }
 
 /// Every pairwise comparison of the vendors with data, and the tiers per metric. The
-/// observations must be sorted, as [`super::totals`] leaves them (a rank test on
+/// observations must be sorted, as [`super::summary::totals`] leaves them (a rank test on
 /// unsorted ones fails and counts as no difference).
 pub fn compare(totals: &[Totals]) -> (Vec<Comparison>, Vec<MetricTiers>) {
     let mut comparisons = Vec::new();

@@ -10,10 +10,10 @@ use crate::chart::{
 };
 use crate::criteria::{Criteria, Direction, Rule};
 use crate::pilot::{Kind, PilotReport};
+use crate::rank::analysis::Analysis;
 use crate::rank::Ranking;
 use crate::report::cost::CostTable;
-use crate::score::normalise::min_max;
-use crate::sensitivity::analysis::Analysis;
+use crate::score::column_scaling::min_max;
 
 /// A drawn chart with its file stem under `charts/` and a caption for the report.
 pub struct Figure {

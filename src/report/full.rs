@@ -10,8 +10,8 @@ use super::{direction_words, fmt_value, has_contributions, pct, score_caption, s
 use crate::chart::ChartError;
 use crate::criteria::Criteria;
 use crate::pilot::{Kind, PilotReport};
+use crate::rank::analysis::Analysis;
 use crate::rank::Ranking;
-use crate::sensitivity::analysis::Analysis;
 use crate::tables::{DataTable, Values};
 
 /// Rank-1 acceptability from which the lead is called strong (and moderate).

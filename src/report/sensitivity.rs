@@ -4,8 +4,8 @@
 use comfy_table::{presets::UTF8_BORDERS_ONLY, Cell, CellAlignment, Table};
 use serde_json::json;
 
+use crate::rank::analysis::Analysis;
 use crate::rank::Ranking;
-use crate::sensitivity::analysis::Analysis;
 use crate::sensitivity::BreakPoint;
 
 fn pct(x: f64) -> String {

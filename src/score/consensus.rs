@@ -23,7 +23,7 @@
 use serde::Serialize;
 
 use super::error::ScoreError;
-use super::method::ranks_for;
+use super::ranks::ranks_for;
 
 /// A consensus ranking: the consensus score per alternative and its competition ranks.
 #[derive(Debug, Clone, PartialEq, Serialize)]

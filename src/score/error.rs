@@ -69,8 +69,6 @@ pub enum ScoreError {
     },
     #[error("criterion `{criterion}`: indifference threshold q `{q}` is greater than preference threshold p `{p}`")]
     ThresholdOrder { criterion: usize, q: f64, p: f64 },
-    #[error("value function best `{best}` and worst `{worst}` must be finite and different")]
-    BadValueFunction { best: f64, worst: f64 },
     #[error("pairwise comparison matrix row `{row}` has `{len}` entries, expected `{expected}` (the matrix must be square)")]
     NotSquare {
         row: usize,

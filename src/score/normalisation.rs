@@ -1,78 +1,32 @@
-//! The normalisation a criteria file chooses for each criterion, and the weighted sum
-//! over it.
+//! Applies the normalisation a criteria file chooses for a criterion (min-max, vector,
+//! max, sum or a value function with fixed anchors; the choice is
+//! `decision::Normalisation`) to a column that may have missing values.
 //!
-//! `normalise` has the column functions; this module names the choice (min-max, vector,
-//! max, sum or a value function with fixed anchors), applies it to a column that may
-//! have missing values, and scores the weighted sum with one choice per criterion. A
-//! missing value (policy `worst`) gets the normalised value of the worst vendor present
-//! under min-max, vector, max and sum (0 under min-max, as before) and 0 under a value
-//! function, which needs no other vendor. Conventions: docs/methods.md.
+//! `column_scaling` has the column formulas. A missing value (policy `worst`) gets the
+//! normalised value of the worst vendor present under min-max, vector, max and sum (0
+//! under min-max, as before) and 0 under a value function, which needs no other vendor.
+//! Conventions: docs/methods.md.
 
-use serde::Serialize;
+use super::column_scaling;
+use crate::decision::{Direction, Normalisation};
 
-use super::normalise::{self, ValueFunction};
-use super::{competition_ranks, Scored};
-use crate::criteria::Direction;
-
-/// How one criterion's column becomes 0..=1, higher better.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Normalisation {
-    /// (x - min)/(max - min), cost (max - x)/(max - min); the default.
-    #[default]
-    MinMax,
-    /// x / √Σx², cost 1 - x / √Σx².
-    Vector,
-    /// x / max|x|, cost 1 - x / max|x|.
-    Max,
-    /// x / Σ|x|, cost 1 - x / Σ|x|.
-    Sum,
-    /// Fixed anchors: `best` is worth 1, `worst` 0, linear between.
-    ValueFunction(ValueFunction),
-}
-
+/// The computation of a [`Normalisation`], here with the formulas it dispatches to (the
+/// type is in `decision`).
 impl Normalisation {
-    /// The names a criteria file uses (a value function is written as a table).
-    pub const NAMES: [&'static str; 4] = ["min-max", "vector", "max", "sum"];
-
-    /// A named normalisation.
-    pub fn from_name(name: &str) -> Option<Normalisation> {
-        Some(match name {
-            "min-max" => Normalisation::MinMax,
-            "vector" => Normalisation::Vector,
-            "max" => Normalisation::Max,
-            "sum" => Normalisation::Sum,
-            _ => return None,
-        })
-    }
-
-    /// How it is shown: its name, or `value function (best 3, worst 9)`.
-    pub fn describe(&self) -> String {
-        match self {
-            Normalisation::MinMax => "min-max".into(),
-            Normalisation::Vector => "vector".into(),
-            Normalisation::Max => "max".into(),
-            Normalisation::Sum => "sum".into(),
-            Normalisation::ValueFunction(f) => {
-                format!("value function (best {}, worst {})", f.best(), f.worst())
-            }
-        }
-    }
-
     /// Normalises a column; `None` (missing, scored as worst) gets the worst present
     /// vendor's value, or 0 under a value function. Never NaN for finite input.
     pub fn apply(&self, column: &[Option<f64>], direction: Direction) -> Vec<f64> {
         let ratio: fn(&[f64], Direction) -> Vec<f64> = match self {
-            Normalisation::MinMax => return normalise::min_max(column, direction),
+            Normalisation::MinMax => return column_scaling::min_max(column, direction),
             Normalisation::ValueFunction(f) => {
                 return column
                     .iter()
                     .map(|x| x.map_or(0.0, |x| f.value(x)))
                     .collect()
             }
-            Normalisation::Vector => normalise::vector,
-            Normalisation::Max => normalise::max,
-            Normalisation::Sum => normalise::sum,
+            Normalisation::Vector => column_scaling::vector,
+            Normalisation::Max => column_scaling::max,
+            Normalisation::Sum => column_scaling::sum,
         };
         let present: Vec<f64> = column.iter().flatten().copied().collect();
         let normalised = ratio(&present, direction);
@@ -89,42 +43,10 @@ impl Normalisation {
     }
 }
 
-/// Weighted sum with one normalisation per criterion: score = 100 Σ_j w_j r_ij, clamped
-/// to 0..=100 (ratio normalisations of negative data could leave 0..=1).
-///
-/// `normalisations` may be empty, meaning min-max for every criterion.
-pub fn weighted_sum_with(
-    matrix: &[Vec<Option<f64>>],
-    directions: &[Direction],
-    weights: &[f64],
-    normalisations: &[Normalisation],
-) -> Scored {
-    let n = matrix.len();
-    let k = directions.len();
-    let mut contributions = vec![vec![0.0; k]; n];
-    for c in 0..k {
-        let column: Vec<Option<f64>> = matrix.iter().map(|row| row[c]).collect();
-        let how = normalisations.get(c).copied().unwrap_or_default();
-        let norm = how.apply(&column, directions[c]);
-        for v in 0..n {
-            contributions[v][c] = 100.0 * weights[c] * norm[v];
-        }
-    }
-    let scores: Vec<f64> = contributions
-        .iter()
-        .map(|row| row.iter().sum::<f64>().clamp(0.0, 100.0))
-        .collect();
-    let ranks = competition_ranks(&scores);
-    Scored {
-        scores,
-        contributions,
-        ranks,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decision::ValueFunction;
     use Direction::{Max, Min};
 
     fn close(got: &[f64], want: &[f64]) {
@@ -181,26 +103,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    /// No choices means min-max everywhere (the docs' 60, 40, 50); a value function
-    /// changes only its own column.
-    #[test]
-    fn weighted_sum_with_choices() {
-        let m = vec![
-            vec![Some(0.99), Some(5.0)],
-            vec![Some(0.97), Some(3.0)],
-            vec![Some(0.98), Some(4.0)],
-        ];
-        let (d, w) = ([Max, Min], [0.6, 0.4]);
-        close(
-            &weighted_sum_with(&m, &d, &w, &[]).scores,
-            &[60.0, 40.0, 50.0],
-        );
-        let f = Normalisation::ValueFunction(ValueFunction::new(3.0, 9.0).unwrap());
-        let s = weighted_sum_with(&m, &d, &w, &[Normalisation::MinMax, f]);
-        // A: 60 + 40·2/3; B: 0 + 40; C: 30 + 40·5/6.
-        close(&s.scores, &[60.0 + 80.0 / 3.0, 40.0, 30.0 + 100.0 / 3.0]);
-        assert_eq!(s.ranks, vec![1, 3, 2]);
     }
 }

@@ -11,32 +11,14 @@
 //! and the score is the net flow φ(a) = φ+(a) - φ-(a), in -1..=1, higher better. With one
 //! alternative every flow is 0. The work is O(m² n): each pair is visited once.
 
-use serde::Serialize;
-
 use super::error::ScoreError;
-use super::method::{check_inputs, ranks_for, MethodDetails, MethodOutput};
-use crate::criteria::Direction;
+use super::inputs::check_inputs;
+use super::method::{MethodDetails, MethodOutput, PrometheeDetails};
+use super::ranks::ranks_for;
+use crate::decision::{Direction, PreferenceFunction};
 
-/// A criterion's generalised criterion (Brans and Vincke's six types). `q` is the
-/// indifference threshold, `p` the strict-preference threshold, `s` the Gaussian's
-/// inflection point; all in the criterion's own units. F(d) = 0 for d <= 0 in every type.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
-pub enum PreferenceFunction {
-    /// Type I: F = 1 for d > 0.
-    Usual,
-    /// Type II (quasi-criterion): F = 1 for d > q.
-    UShape { q: f64 },
-    /// Type III: F = d / p up to p, then 1.
-    VShape { p: f64 },
-    /// Type IV: F = 1/2 for q < d <= p, 1 for d > p.
-    Level { q: f64, p: f64 },
-    /// Type V (V-shape with indifference): F = (d - q)/(p - q) for q < d <= p, 1 above.
-    Linear { q: f64, p: f64 },
-    /// Type VI: F = 1 - exp(-d² / (2 s²)).
-    Gaussian { s: f64 },
-}
-
+/// The thresholds' check, here because it reports a scoring error (the type is in
+/// `decision`).
 impl PreferenceFunction {
     /// Checks the thresholds: q >= 0, p > 0, q <= p, s > 0, all finite.
     pub fn validate(&self, criterion: usize) -> Result<(), ScoreError> {
@@ -81,55 +63,6 @@ impl PreferenceFunction {
             }
         }
     }
-
-    /// The preference degree F(d) for a difference d (already oriented so that d > 0 means
-    /// "better").
-    pub fn preference(&self, d: f64) -> f64 {
-        if d <= 0.0 {
-            return 0.0;
-        }
-        match *self {
-            PreferenceFunction::Usual => 1.0,
-            PreferenceFunction::UShape { q } => f64::from(u8::from(d > q)),
-            PreferenceFunction::VShape { p } => {
-                if d > p {
-                    1.0
-                } else {
-                    d / p
-                }
-            }
-            PreferenceFunction::Level { q, p } => {
-                if d > p {
-                    1.0
-                } else if d > q {
-                    0.5
-                } else {
-                    0.0
-                }
-            }
-            PreferenceFunction::Linear { q, p } => {
-                if d > p {
-                    1.0
-                } else if d > q {
-                    (d - q) / (p - q)
-                } else {
-                    0.0
-                }
-            }
-            PreferenceFunction::Gaussian { s } => 1.0 - (-(d / s) * (d / s) / 2.0).exp(),
-        }
-    }
-}
-
-/// PROMETHEE II's raw outputs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PrometheeDetails {
-    /// Positive (leaving) flow φ+.
-    pub phi_plus: Vec<f64>,
-    /// Negative (entering) flow φ-.
-    pub phi_minus: Vec<f64>,
-    /// Net flow φ = φ+ - φ-, also the method's score.
-    pub phi_net: Vec<f64>,
 }
 
 /// PROMETHEE II with one preference function per criterion.

@@ -12,15 +12,14 @@
 use proptest::prelude::*;
 
 use super::consensus::{borda, kendall_tau_b, spearman_rho};
-use super::method::MethodOutput;
-use super::normalisation::{weighted_sum_with, Normalisation};
-use super::normalise::ValueFunction;
-use super::promethee::{promethee_ii, PreferenceFunction};
-use super::topsis::{topsis, TopsisNormalisation};
+use super::method::{MethodOutput, TopsisNormalisation, WpmNormalisation};
+use super::promethee::promethee_ii;
+use super::topsis::topsis;
 use super::vikor::vikor;
-use super::weighted_sum;
-use super::wpm::{weighted_product, WpmNormalisation};
-use crate::criteria::Direction::{self, Max, Min};
+use super::weighted_sum::{weighted_sum, weighted_sum_with};
+use super::wpm::weighted_product;
+use crate::decision::Direction::{self, Max, Min};
+use crate::decision::{Normalisation, PreferenceFunction, ValueFunction};
 
 type Problem = (Vec<Vec<f64>>, Vec<Direction>, Vec<f64>);
 

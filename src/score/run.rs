@@ -6,13 +6,13 @@
 //! own units); a column with no value at all gets a constant, which adds nothing.
 
 use super::error::ScoreError;
-use super::method::MethodOutput;
-use super::normalisation::{weighted_sum_with, Normalisation};
-use super::promethee::{promethee_ii, PreferenceFunction};
-use super::topsis::{topsis, TopsisNormalisation};
+use super::method::{MethodOutput, TopsisNormalisation, WpmNormalisation};
+use super::promethee::promethee_ii;
+use super::topsis::topsis;
 use super::vikor::vikor;
-use super::wpm::{weighted_product, WpmNormalisation};
-use crate::criteria::{Direction, Method};
+use super::weighted_sum::weighted_sum_with;
+use super::wpm::weighted_product;
+use crate::decision::{Direction, Method, Normalisation, PreferenceFunction};
 
 /// Scores `matrix` (vendors x criteria, `None` = missing, scored as worst) with `method`.
 ///
@@ -99,6 +99,52 @@ mod tests {
             )
             .unwrap();
             assert_eq!(out.ranks, vec![1, 3, 2], "{}", method.name());
+        }
+    }
+
+    /// The table "The same three vendors under every method" in docs/methods.md.
+    #[test]
+    fn docs_three_vendors_every_method() {
+        use crate::decision::PreferenceFunction::Usual;
+        use crate::score::consensus::{borda, copeland};
+        use crate::score::method::MethodDetails;
+        use Direction::{Max, Min};
+        let m = vec![vec![0.99, 5.0], vec![0.97, 3.0], vec![0.98, 4.0]];
+        let (d, w) = ([Max, Min], [0.6, 0.4]);
+        let wrapped: Vec<Vec<Option<f64>>> = m
+            .iter()
+            .map(|r| r.iter().map(|&x| Some(x)).collect())
+            .collect();
+        let outs: Vec<MethodOutput> = vec![
+            crate::score::weighted_sum(&wrapped, &d, &w).into(),
+            weighted_product(&m, &d, &w, WpmNormalisation::Max).unwrap(),
+            topsis(&m, &d, &w, TopsisNormalisation::Vector).unwrap(),
+            topsis(&m, &d, &w, TopsisNormalisation::MinMax).unwrap(),
+            vikor(&m, &d, &w, 0.5).unwrap(),
+            promethee_ii(&m, &d, &w, &[Usual, Usual]).unwrap(),
+        ];
+        let want = [
+            [60.0, 40.0, 50.0],
+            [0.815, 0.988, 0.886],
+            [0.059, 0.941, 0.5],
+            [0.6, 0.4, 0.5],
+            [0.167, 1.0, 0.25],
+            [0.2, -0.2, 0.0],
+        ];
+        for (out, want) in outs.iter().zip(want) {
+            for (g, e) in out.scores.iter().zip(want) {
+                assert!((g - e).abs() <= 0.5e-3, "{out:?}");
+            }
+        }
+        let ranks: Vec<Vec<usize>> = [0, 1, 2, 4, 5]
+            .iter()
+            .map(|&i| outs[i].ranks.clone())
+            .collect();
+        assert_eq!(borda(&ranks).unwrap().scores, vec![6.0, 4.0, 5.0]);
+        assert_eq!(copeland(&ranks).unwrap().scores, vec![2.0, -2.0, 0.0]);
+        match &outs[4].details {
+            MethodDetails::Vikor(v) => assert_eq!(v.compromise, vec![0, 2]),
+            other => panic!("{other:?}"),
         }
     }
 }

@@ -11,37 +11,12 @@
 //! When every alternative is identical on every weighted criterion, D+ = D- = 0 for all
 //! and every closeness is defined as 0.5 (a tie), never NaN.
 
-use serde::Serialize;
-
+use super::column_scaling::{ColumnStats, Linear};
 use super::error::ScoreError;
-use super::method::{check_inputs, ranks_for, MethodDetails, MethodOutput};
-use super::normalise::{ColumnStats, Linear};
-use crate::criteria::Direction;
-
-/// The normalisation TOPSIS runs on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TopsisNormalisation {
-    /// r = x / √Σx² (cost 1 - r): Hwang and Yoon's original.
-    #[default]
-    Vector,
-    /// r = (x - min)/(max - min), cost (max - x)/(max - min): pymcdm's default.
-    MinMax,
-}
-
-/// TOPSIS's raw outputs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TopsisDetails {
-    pub normalisation: TopsisNormalisation,
-    /// Per criterion, the ideal weighted normalised value v+_j.
-    pub ideal: Vec<f64>,
-    /// Per criterion, the anti-ideal weighted normalised value v-_j.
-    pub anti_ideal: Vec<f64>,
-    /// Per alternative, the distance to the ideal D+.
-    pub d_plus: Vec<f64>,
-    /// Per alternative, the distance to the anti-ideal D-.
-    pub d_minus: Vec<f64>,
-}
+use super::inputs::check_inputs;
+use super::method::{MethodDetails, MethodOutput, TopsisDetails, TopsisNormalisation};
+use super::ranks::ranks_for;
+use crate::decision::Direction;
 
 /// TOPSIS closeness of each alternative (higher is better, in 0..=1).
 pub fn topsis(

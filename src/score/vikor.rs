@@ -17,39 +17,12 @@
 //! "a' is also best by S or by R". Both hold: {a'}. Only C2 fails: {a', a''}. C1 fails:
 //! every a with Q(a) - Q(a') < DQ. Comparisons allow `TIE_EPSILON`.
 
-use serde::Serialize;
-
 use super::error::ScoreError;
-use super::method::{check_inputs, ranks_for, tied, MethodDetails, MethodOutput};
+use super::inputs::check_inputs;
+use super::method::{MethodDetails, MethodOutput, VikorDetails};
+use super::ranks::{ranks_for, tied};
 use super::TIE_EPSILON;
-use crate::criteria::Direction;
-
-/// The usual weight of the strategy of the majority of criteria.
-pub const DEFAULT_V: f64 = 0.5;
-
-/// VIKOR's raw outputs. S, R and Q are all lower-is-better.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct VikorDetails {
-    pub v: f64,
-    /// Per criterion, the best value f*_j (in the criterion's own units).
-    pub best: Vec<f64>,
-    /// Per criterion, the worst value f-_j.
-    pub worst: Vec<f64>,
-    /// Group utility S_i (weighted sum of normalised regrets).
-    pub s: Vec<f64>,
-    /// Individual regret R_i (largest weighted normalised regret).
-    pub r: Vec<f64>,
-    /// Q_i, also the method's score.
-    pub q: Vec<f64>,
-    /// DQ = 1/(m - 1) (1 when there is a single alternative).
-    pub dq: f64,
-    /// C1: the first by Q beats the second by at least DQ.
-    pub acceptable_advantage: bool,
-    /// C2: the first by Q is also first by S or by R.
-    pub acceptable_stability: bool,
-    /// The compromise solutions, alternative indices in order of Q.
-    pub compromise: Vec<usize>,
-}
+use crate::decision::Direction;
 
 /// VIKOR with strategy weight `v` in [0, 1] (see the module docs).
 pub fn vikor(

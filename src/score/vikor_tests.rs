@@ -2,6 +2,7 @@
 //! Ploskas (2018), and the reference implementations' own vectors.
 
 use super::*;
+use crate::decision::DEFAULT_V;
 use Direction::{Max, Min};
 
 fn close(got: &[f64], want: &[f64], tol: f64) {

@@ -8,32 +8,11 @@
 //! choice. Every value must be > 0: a ratio with 0 is undefined (one zero would zero the
 //! product whatever the other criteria say), and the method refuses it.
 
-use serde::Serialize;
-
 use super::error::ScoreError;
-use super::method::{check_inputs, ranks_for, MethodDetails, MethodOutput};
-use crate::criteria::Direction;
-
-/// The positive normalisation the product runs on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum WpmNormalisation {
-    /// Benefit x / max, cost min / x: the best alternative on a criterion gets 1, so the
-    /// score is in (0, 1] and 1 means best on every criterion.
-    #[default]
-    Max,
-    /// Benefit x / Σx, cost (1/x) / Σ(1/x): shares of the column total.
-    Sum,
-}
-
-/// WPM's raw outputs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct WpmDetails {
-    pub normalisation: WpmNormalisation,
-    /// ln of each score, Σ_j w_j ln r_ij. The ranks are taken on these, so two products
-    /// tie when they agree to a relative `TIE_EPSILON`.
-    pub log_scores: Vec<f64>,
-}
+use super::inputs::check_inputs;
+use super::method::{MethodDetails, MethodOutput, WpmDetails, WpmNormalisation};
+use super::ranks::ranks_for;
+use crate::decision::Direction;
 
 /// ln Σ e^(t_i) without overflow.
 fn log_sum_exp(terms: impl Iterator<Item = f64> + Clone) -> f64 {

@@ -3,7 +3,7 @@
 
 use super::breakeven::{break_even, break_even_all, break_even_grid, BreakEvenMethod, Shift};
 use super::{Scorer, SensitivityError, WeightedSumScorer};
-use crate::criteria::Direction::{Max, Min};
+use crate::decision::Direction::{Max, Min};
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-12

@@ -1,10 +1,28 @@
-//! One SMAA iteration: draw the evidence, score the vendors, rank them and credit the ranks;
-//! the accumulators the iterations add to, and each worker's reusable buffers.
+//! One SMAA iteration: draw the evidence (a [`MatrixSampler`]), score the vendors, rank
+//! them and credit the ranks; the accumulators the iterations add to, and each worker's
+//! reusable buffers.
 
 use super::engine::Accumulator;
-use super::smaa::{MatrixSampler, SmaaRng};
 use super::{tie_groups, Scorer, SensitivityError};
 use crate::score::TIE_EPSILON;
+
+/// The random generator handed to a [`MatrixSampler`].
+pub type SmaaRng = rand_chacha::ChaCha8Rng;
+
+/// Draws one decision matrix per iteration (data uncertainty).
+pub trait MatrixSampler: Sync {
+    /// Overwrites `matrix` (vendors x criteria, already that shape) with one draw.
+    fn sample(&self, rng: &mut SmaaRng, matrix: &mut [Vec<f64>]);
+}
+
+impl<F> MatrixSampler for F
+where
+    F: Fn(&mut SmaaRng, &mut [Vec<f64>]) + Sync,
+{
+    fn sample(&self, rng: &mut SmaaRng, matrix: &mut [Vec<f64>]) {
+        self(rng, matrix)
+    }
+}
 
 /// Rank counts `counts[i * m + r]` (tie credit shared), first-rank weight sums
 /// `weight_sums[i * n + c]`, and the number of iterations with a tie.

@@ -7,7 +7,6 @@
 //! scores within [`TIE_EPSILON`] share a rank) as in `score`. Formulas, references and how
 //! to read the outputs are in docs/sensitivity.md.
 
-pub mod analysis;
 pub mod breakeven;
 mod engine;
 pub mod error;
@@ -34,14 +33,14 @@ pub use breakeven::{
 pub use error::SensitivityError;
 pub use smaa::{smaa, MatrixSampler, SmaaOptions, SmaaProblem, SmaaResult, SmaaRng};
 pub use sweep::{sweep, sweep_all, swept_weights, Sweep, SweepPoint};
-pub use weights::{Proposal, WeightSampler, WeightSpec};
+pub use weights::{Proposal, WeightSampler};
 
-use crate::criteria::Direction;
-use crate::score::method::{row_issue, weight_issue, InputIssue};
+use crate::decision::Direction;
+use crate::score::inputs::{row_issue, weight_issue, InputIssue};
 use crate::score::{competition_ranks, weighted_sum, TIE_EPSILON};
 
 /// Weights must sum to 1 within this tolerance (the scoring methods' own).
-pub use crate::score::method::WEIGHT_SUM_TOLERANCE;
+pub use crate::score::inputs::WEIGHT_SUM_TOLERANCE;
 
 /// A scoring method seen from the sensitivity analysis: higher scores are better.
 ///
@@ -89,7 +88,7 @@ impl Scorer for WeightedSumScorer {
     }
 
     /// `terms[v][c]` = 100 x the min-max normalised value (the score is their weighted sum).
-    /// The normalisation is `score::normalise::min_max` computed in place (no allocation;
+    /// The normalisation is `score::column_scaling::min_max` computed in place (no allocation;
     /// a unit test checks they agree bit for bit).
     fn linear_terms(&self, matrix: &[Vec<f64>], terms: &mut Vec<Vec<f64>>) -> bool {
         if !self.fits(matrix) {
@@ -140,7 +139,7 @@ pub(crate) fn check_weights(weights: &[f64], n: usize) -> Result<(), Sensitivity
     weight_issue(weights, n).map_or(Ok(()), |issue| Err(from_issue(issue)))
 }
 
-/// A shared input issue (`score::method`) in this module's terms.
+/// A shared input issue (`score::inputs`) in this module's terms.
 fn from_issue(issue: InputIssue) -> SensitivityError {
     match issue {
         InputIssue::Ragged { row, len, expected } => SensitivityError::RaggedRow {

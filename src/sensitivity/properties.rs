@@ -8,10 +8,11 @@ use proptest::prelude::*;
 use super::breakeven::{break_even, break_even_grid};
 use super::smaa::{smaa, SmaaOptions, SmaaProblem};
 use super::sweep::{sweep, swept_weights};
-use super::{tie_groups, Scorer, WeightSpec, WeightedSumScorer};
-use crate::criteria::Direction::{self, Max, Min};
+use super::{tie_groups, Scorer, WeightedSumScorer};
+use crate::decision::Direction::{self, Max, Min};
+use crate::decision::WeightSpec;
+use crate::score::column_scaling::min_max;
 use crate::score::competition_ranks;
-use crate::score::normalise::min_max;
 
 /// `m` x `n` matrices, either of small integers (so rows and scores often tie) or of reals.
 fn matrix(m: usize, n: usize) -> impl Strategy<Value = Vec<Vec<f64>>> {

@@ -7,8 +7,9 @@ use rand_distr::Distribution;
 
 use super::smaa::{smaa, SmaaOptions, SmaaProblem, SmaaResult, SmaaRng};
 use super::smaa_tests::identity;
-use super::{Scorer, SensitivityError, WeightSpec, WeightedSumScorer};
-use crate::criteria::Direction::Max;
+use super::{Scorer, SensitivityError, WeightedSumScorer};
+use crate::decision::Direction::Max;
+use crate::decision::WeightSpec;
 
 /// A 5 x 4 weighted-sum problem with ranges and an ordering, optionally with data
 /// uncertainty (normal noise on every value).

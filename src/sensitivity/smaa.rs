@@ -26,26 +26,10 @@ use super::engine::{self, CHUNK, MAX_CHUNKS};
 use super::iteration::{
     check_terms, draw, first_place, rank_once, score, FirstAcc, RankAcc, Scratch,
 };
-use super::weights::{Proposal, WeightSampler, WeightSpec};
+pub use super::iteration::{MatrixSampler, SmaaRng};
+use super::weights::{Proposal, WeightSampler};
 use super::{check_matrix, Scorer, SensitivityError};
-
-/// The random generator handed to a [`MatrixSampler`].
-pub type SmaaRng = rand_chacha::ChaCha8Rng;
-
-/// Draws one decision matrix per iteration (data uncertainty).
-pub trait MatrixSampler: Sync {
-    /// Overwrites `matrix` (vendors x criteria, already that shape) with one draw.
-    fn sample(&self, rng: &mut SmaaRng, matrix: &mut [Vec<f64>]);
-}
-
-impl<F> MatrixSampler for F
-where
-    F: Fn(&mut SmaaRng, &mut [Vec<f64>]) + Sync,
-{
-    fn sample(&self, rng: &mut SmaaRng, matrix: &mut [Vec<f64>]) {
-        self(rng, matrix)
-    }
-}
+use crate::decision::WeightSpec;
 
 /// The problem: how to score, the point-estimate matrix, the weights, the evidence.
 #[derive(Clone, Copy)]

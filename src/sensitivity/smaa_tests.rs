@@ -4,7 +4,8 @@
 use rand_distr::{Beta, Distribution};
 
 use super::smaa::{smaa, SmaaOptions, SmaaProblem, SmaaResult, SmaaRng};
-use super::{Scorer, WeightSpec};
+use super::Scorer;
+use crate::decision::WeightSpec;
 
 /// Additive value with fixed linear partial value functions: `u(x) = (worst - x) / (worst -
 /// best)` per criterion (not clipped, as in the R example), scores `Σ w_c u_c(x_vc)`.

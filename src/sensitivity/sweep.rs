@@ -168,7 +168,7 @@ pub fn sweep_all(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::criteria::Direction::Max;
+    use crate::decision::Direction::Max;
     use crate::sensitivity::WeightedSumScorer;
 
     #[test]

@@ -64,7 +64,7 @@ pub fn tornado(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::criteria::Direction;
+    use crate::decision::Direction;
     use crate::sensitivity::WeightedSumScorer;
 
     #[test]

@@ -30,6 +30,7 @@ use rand_distr::Exp1;
 use serde::Serialize;
 
 use super::SensitivityError;
+use crate::decision::WeightSpec;
 
 /// Proposals drawn by the pilot that measures the rejection sampler's acceptance rate.
 pub const PILOT_PROPOSALS: u64 = 50_000;
@@ -42,22 +43,6 @@ const PILOT_SEED: u64 = 0x05EE_D5AA_2001;
 const MAX_ATTEMPTS: u64 = 1_000_000;
 /// Tolerance of the feasibility checks on sums of bounds.
 const SUM_TOLERANCE: f64 = 1e-12;
-
-/// What the analyst says about the weights, in normalised terms (fractions of 1).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct WeightSpec {
-    /// Per-criterion `[lo, hi]`; empty means no ranges, `None` leaves a criterion in [0, 1].
-    pub ranges: Vec<Option<(f64, f64)>>,
-    /// Disjoint chains of criteria, each `[a, b, c, ...]` meaning `w_a >= w_b >= w_c >= ...`.
-    pub orderings: Vec<Vec<usize>>,
-}
-
-impl WeightSpec {
-    /// No preference information: uniform on the simplex.
-    pub fn uniform() -> Self {
-        Self::default()
-    }
-}
 
 /// How a [`WeightSampler`] draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

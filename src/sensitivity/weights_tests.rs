@@ -4,8 +4,9 @@
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::weights::{Proposal, WeightSampler, WeightSpec};
+use super::weights::{Proposal, WeightSampler};
 use super::SensitivityError;
+use crate::decision::WeightSpec;
 
 const SEED: u64 = 20_010_301;
 const DRAWS: usize = 20_000;

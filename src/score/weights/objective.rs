@@ -14,10 +14,10 @@
 
 use serde::Serialize;
 
-use crate::criteria::Direction;
+use crate::decision::Direction;
+use crate::score::column_scaling;
 use crate::score::error::ScoreError;
-use crate::score::method::columns;
-use crate::score::normalise;
+use crate::score::inputs::columns;
 
 /// Entropy weights and the figures behind them (one entry per criterion).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -151,7 +151,7 @@ pub fn critic(matrix: &[Vec<f64>], directions: &[Direction]) -> Result<CriticWei
         .zip(directions)
         .map(|(col, &d)| {
             let present: Vec<Option<f64>> = col.iter().map(|&x| Some(x)).collect();
-            normalise::min_max(&present, d)
+            column_scaling::min_max(&present, d)
         })
         .collect();
     let stats: Vec<(f64, f64)> = cols.iter().map(|c| mean_sd(c)).collect();

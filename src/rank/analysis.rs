@@ -2,15 +2,15 @@
 //! sweeps, break-even weights and SMAA-2 (optionally with the evidence redrawn), with the
 //! verdict in words.
 
-use super::{
-    break_even_all, smaa, sweep_all, BreakEven, Scorer, SensitivityError, SmaaOptions, SmaaProblem,
-    SmaaResult, SmaaRng, Sweep, WeightSpec, WeightedSumScorer,
-};
-use crate::criteria::{Direction, Method};
-use crate::rank::Ranking;
-use crate::score::normalisation::Normalisation;
-use crate::score::promethee::PreferenceFunction;
+use super::Ranking;
+use crate::criteria::Criteria;
+use crate::decision::{Direction, Method, Normalisation, PreferenceFunction, WeightSpec};
 use crate::score::run::run;
+use crate::sensitivity::tornado::{tornado, TornadoRow};
+use crate::sensitivity::{
+    break_even_all, smaa, sweep_all, BreakEven, Scorer, SensitivityError, Shift, SmaaOptions,
+    SmaaProblem, SmaaResult, SmaaRng, Sweep, WeightedSumScorer,
+};
 
 /// Any method as a higher-is-better `Scorer` (VIKOR's Q is negated).
 pub struct MethodScorer {
@@ -57,7 +57,7 @@ pub struct Analysis {
     /// margin, and each criterion's weight swung by half its value either way.
     pub leader: usize,
     pub margin: f64,
-    pub tornado: Vec<super::tornado::TornadoRow>,
+    pub tornado: Vec<TornadoRow>,
 }
 
 /// How far the tornado swings each weight: half its value either way.
@@ -79,7 +79,7 @@ pub struct Settings {
 /// the weights drawn as `cr`'s `[sensitivity]` says.
 pub fn analyse(
     r: &Ranking,
-    cr: &crate::criteria::Criteria,
+    cr: &Criteria,
     s: Settings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Analysis, SensitivityError> {
@@ -113,8 +113,7 @@ pub fn analyse(
         .first()
         .and_then(|t| r.scored_vendors.iter().position(|v| *v == t.vendor))
         .unwrap_or(0);
-    let (margin, tornado) =
-        super::tornado::tornado(scorer, &matrix, &weights, leader, TORNADO_SWING)?;
+    let (margin, tornado) = tornado(scorer, &matrix, &weights, leader, TORNADO_SWING)?;
     let sampler =
         move |rng: &mut SmaaRng, m: &mut [Vec<f64>]| dm.redraw(rng, |v, c, x| m[v][c] = x);
     let spec: WeightSpec = cr.weight_spec.clone();
@@ -200,7 +199,7 @@ impl Analysis {
                     .iter()
                     .map(|&l| self.vendors[l].as_str())
                     .collect();
-                let dir = if p.shift == super::Shift::Up {
+                let dir = if p.shift == Shift::Up {
                     "rises above"
                 } else {
                     "falls below"

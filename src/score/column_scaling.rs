@@ -1,4 +1,5 @@
-//! Normalisation of one criterion's column, so that higher is better on every criterion.
+//! The formulas that scale one criterion's column to 0..=1, so that higher is better on
+//! every criterion (the choice among them is `score::normalisation`).
 //!
 //! Min-max (linear scale transformation): benefit r = (x - min) / (max - min), cost
 //! r = (max - x) / (max - min). A constant column gives every vendor 1, so it adds the
@@ -9,10 +10,7 @@
 //! target/threshold value function maps a value to 0..=1 with fixed anchors and needs
 //! no other vendor. Conventions and their reasons are in docs/methods.md.
 
-use serde::Serialize;
-
-use super::error::ScoreError;
-use crate::criteria::Direction;
+use crate::decision::{Direction, ValueFunction};
 
 /// Min-max normalisation of a column; `None` values become 0 (worst).
 pub fn min_max(column: &[Option<f64>], direction: Direction) -> Vec<f64> {
@@ -263,54 +261,6 @@ pub fn sum(column: &[f64], direction: Direction) -> Vec<f64> {
     )
 }
 
-/// A target/threshold value function: a value at or beyond `best` is worth 1, at or
-/// beyond `worst` is worth 0, linear between. `best < worst` makes a cost criterion
-/// ("a price at or below 3 is worth 1, at or above 9 worth 0").
-///
-/// It needs no other alternative, so it never causes rank reversal, and a constant
-/// column is simply scored like any other value.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct ValueFunction {
-    best: f64,
-    worst: f64,
-}
-
-impl ValueFunction {
-    /// A value function from its two anchors; they must be finite and different.
-    pub fn new(best: f64, worst: f64) -> Result<Self, ScoreError> {
-        if !best.is_finite() || !worst.is_finite() || best == worst {
-            return Err(ScoreError::BadValueFunction { best, worst });
-        }
-        Ok(ValueFunction { best, worst })
-    }
-
-    /// The value worth 1.
-    pub fn best(&self) -> f64 {
-        self.best
-    }
-
-    /// The value worth 0.
-    pub fn worst(&self) -> f64 {
-        self.worst
-    }
-
-    /// `Max` when higher values are better (`best > worst`), else `Min`.
-    pub fn direction(&self) -> Direction {
-        if self.best > self.worst {
-            Direction::Max
-        } else {
-            Direction::Min
-        }
-    }
-
-    /// The worth of one value, in 0..=1. Halved differences keep it finite for any
-    /// finite input.
-    pub fn value(&self, x: f64) -> f64 {
-        let t = (x / 2.0 - self.worst / 2.0) / (self.best / 2.0 - self.worst / 2.0);
-        t.clamp(0.0, 1.0)
-    }
-}
-
 /// Applies a value function to a column.
 pub fn value_function(column: &[f64], function: ValueFunction) -> Vec<f64> {
     column.iter().map(|&x| function.value(x)).collect()
@@ -339,5 +289,5 @@ mod tests {
 }
 
 #[cfg(test)]
-#[path = "normalise_tests.rs"]
+#[path = "column_scaling_tests.rs"]
 mod ratio_tests;

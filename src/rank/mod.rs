@@ -3,17 +3,21 @@
 //!
 //! `rank` takes a loaded dataset and validated criteria and returns a `Ranking`, the one
 //! value every renderer reads. Every problem with the criteria against this dataset is
-//! reported at once.
+//! reported at once. `analysis` runs the sensitivity analysis of a `Ranking`.
+
+pub mod analysis;
+mod metric_names;
 
 use crate::cost::{PricingContext, Quote};
-use crate::criteria::{Criteria, Method, Missing, WeightsUsed};
+use crate::criteria::{Criteria, Missing, WeightsUsed};
 use crate::dataset::Dataset;
+use crate::decision::{Method, Normalisation};
 use crate::gates::{self, Reason};
 use crate::matrix::{self, DecisionMatrix, Resolved};
-use crate::metrics::{Lookup, Metrics};
-use crate::problem::{render_all, suggest, Problem};
+use crate::metrics::Metrics;
+use crate::problem::{render_all, Problem};
 use crate::score::method::{MethodDetails, MethodOutput};
-use crate::score::normalisation::Normalisation;
+use metric_names::check_names;
 
 pub use crate::matrix::CriterionInfo;
 
@@ -97,7 +101,10 @@ pub fn rank(
 ) -> Result<Ranking, RankError> {
     let metrics = Metrics::compute(ds, pricing);
     let mut warnings = Vec::new();
-    check_names(cr, &metrics, &mut warnings)?;
+    let problems = check_names(cr, &metrics, &mut warnings);
+    if !problems.is_empty() {
+        return Err(RankError::Invalid { problems });
+    }
     let resolved = matrix::resolve(cr, &metrics, ds.vendors.len());
     let mut reasons: Vec<Vec<Reason>> = resolved
         .gate_values
@@ -334,69 +341,4 @@ fn group_shares(cr: &Criteria, m: &DecisionMatrix) -> Vec<(String, String, f64)>
             (g.id.clone(), g.label.clone(), share)
         })
         .collect()
-}
-
-/// Every criterion and gate metric must exist in this dataset and fit its use.
-fn check_names(
-    cr: &Criteria,
-    metrics: &Metrics,
-    warnings: &mut Vec<String>,
-) -> Result<(), RankError> {
-    let mut problems = Vec::new();
-    let names = metrics.names();
-    let unknown = |name: &str, at: &dyn Fn(String) -> Problem| {
-        let mut p = at(format!("unknown metric `{name}`"));
-        p.hint = Some(suggest(name, names.iter().copied()).map_or(
-            "metric names are listed in docs/metrics.md".to_string(),
-            |s| format!("{s} (all metrics: docs/metrics.md)"),
-        ));
-        p
-    };
-    for c in &cr.criteria {
-        match metrics.lookup(&c.metric.name) {
-            Lookup::Unknown => problems.push(unknown(&c.metric.name, &|m| cr.problem_at(c.metric_pos, m))),
-            Lookup::AbsentFile(file) => match c.missing {
-                Missing::Worst => warnings.push(format!("criterion `{}` has no data: the dataset has no `{file}` file, so `{}` adds the same (nothing) to every vendor", c.id, c.metric.name)),
-                _ => problems.push(cr.problem_at(c.metric_pos, format!("metric `{}` comes from `{file}`, which the dataset does not have (criterion `{}`)", c.metric.name, c.id))
-                    .hint(format!("add {file}.csv to the dataset, remove the criterion, or set `missing = \"worst\"`"))),
-            },
-            Lookup::Known => {
-                let unit = metrics.unit(&c.metric.name);
-                if unit == "list" || unit == "text" {
-                    problems.push(cr.problem_at(c.metric_pos, format!("metric `{}` is a {unit}, not a number (criterion `{}`)", c.metric.name, c.id))
-                        .hint("criteria score numbers; use a gate for lists and text"));
-                }
-            }
-        }
-    }
-    for g in &cr.gates {
-        match metrics.lookup(&g.metric.name) {
-            Lookup::Unknown => problems.push(unknown(&g.metric.name, &|m| cr.gate_problem(g, m))),
-            Lookup::AbsentFile(file) if !g.pass_if_missing => problems.push(
-                cr.gate_problem(
-                    g,
-                    format!(
-                        "gate `{}` needs `{}` from `{file}`, which the dataset does not have",
-                        g.id, g.metric.name
-                    ),
-                )
-                .hint(format!(
-                    "add {file}.csv, remove the gate, or set `if_missing = \"pass\"` on it"
-                )),
-            ),
-            Lookup::AbsentFile(_) => {}
-            Lookup::Known => {
-                let unit = metrics.unit(&g.metric.name);
-                if !gates::rule_fits(&g.rule, &unit) {
-                    problems.push(cr.gate_problem(g, format!("gate `{}`'s rule does not fit `{}`, a {} metric", g.id, g.metric.name, if unit == "list" || unit == "text" { unit.as_str() } else { "numeric" }))
-                        .hint("`rule = \"empty\"` is for lists, `in`/`not_in` for text and lists, `min`/`max`/`at_least` for numbers"));
-                }
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(RankError::Invalid { problems })
-    }
 }

@@ -1,0 +1,284 @@
+//! Checks a client profile's text as a whole and builds a [`Profile`]: the fleet, tools,
+//! contract and migration become a `PricingContext`, constraints become gates, weight
+//! overrides are kept with their positions. Every problem is collected with its line and
+//! column; nothing stops at the first one.
+
+use toml::Spanned;
+
+use super::profile::{Profile, CONSTRAINTS, COUNTRIES_OF_CONCERN, KNOWN_PSA, KNOWN_RMM};
+use super::raw::RawProfile;
+use crate::cost::{Billing, Fleet, Migration, PricingContext};
+use crate::criteria::{Aggregate, Gate, MetricRef, Pos, Rule};
+use crate::problem::{backticks, line_column, suggest, Problem};
+
+struct Ctx<'a> {
+    file: &'a str,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Ctx<'_> {
+    fn pos<T>(&self, s: &Spanned<T>) -> Pos {
+        let (line, column) = line_column(self.text, s.span().start);
+        Pos { line, column }
+    }
+
+    fn at<T>(&mut self, s: &Spanned<T>, message: String, hint: Option<String>) {
+        let mut p = Problem::at(self.file, self.pos(s).location(), message);
+        p.hint = hint;
+        self.problems.push(p);
+    }
+
+    fn count(&mut self, v: &Option<Spanned<i64>>, what: &str, default: u64) -> u64 {
+        match v {
+            None => default,
+            Some(s) if *s.get_ref() < 0 => {
+                self.at(
+                    s,
+                    format!("`{what}` is `{}`", s.get_ref()),
+                    Some("expected a whole number >= 0".into()),
+                );
+                default
+            }
+            Some(s) => *s.get_ref() as u64,
+        }
+    }
+
+    fn positive(&mut self, v: &Spanned<f64>, what: &str) -> f64 {
+        let x = *v.get_ref();
+        if !x.is_finite() || x < 0.0 {
+            self.at(
+                v,
+                format!("`{what}` is `{x}`"),
+                Some("expected a finite number >= 0".into()),
+            );
+        }
+        x
+    }
+
+    fn platform(
+        &mut self,
+        v: &Option<Spanned<String>>,
+        known: &[&str],
+        what: &str,
+    ) -> Option<String> {
+        let s = v.as_ref()?;
+        let name = s.get_ref();
+        if !known.contains(&name.as_str()) {
+            let hint = suggest(name, known.iter().copied())
+                .unwrap_or_else(|| format!("known {what}s: {}", backticks(known)));
+            self.at(
+                s,
+                format!("unknown {what} `{name}`"),
+                Some(format!("{hint} (known {what}s: {})", backticks(known))),
+            );
+        }
+        Some(name.clone())
+    }
+}
+
+/// Parses and validates a profile's text; `file` is how it is shown in messages.
+pub fn parse(file: &str, text: &str) -> Result<Profile, Vec<Problem>> {
+    let mut cx = Ctx {
+        file,
+        text,
+        problems: Vec::new(),
+    };
+    let raw: RawProfile = toml::from_str(text).map_err(|e| {
+        let (line, column) = line_column(text, e.span().map_or(0, |s| s.start));
+        vec![Problem::at(
+            file,
+            crate::problem::Location::Line {
+                line,
+                column: Some(column),
+            },
+            e.message().trim().to_lowercase(),
+        )
+        .hint("see docs/clients.md and clients/*.toml for the format")]
+    })?;
+    let f = raw.fleet.get_ref();
+    let fleet = Fleet {
+        workstations: cx.count(&f.workstations, "workstations", 0),
+        servers: cx.count(&f.servers, "servers", 0),
+        domain_controllers: cx.count(&f.domain_controllers, "domain_controllers", 0),
+    };
+    if fleet.endpoints() == 0 {
+        cx.at(
+            &raw.fleet,
+            "the fleet has no endpoints".into(),
+            Some("give `workstations`, `servers` or `domain_controllers` a count above 0".into()),
+        );
+    }
+    let rmm = cx.platform(&raw.tools.rmm, &KNOWN_RMM, "RMM");
+    let psa = cx.platform(&raw.tools.psa, &KNOWN_PSA, "PSA");
+    let horizon_months = cx.count(&raw.contract.horizon_months, "horizon_months", 36);
+    if let (Some(h), 0) = (&raw.contract.horizon_months, horizon_months) {
+        cx.at(
+            h,
+            "`horizon_months` is 0".into(),
+            Some("the months the contract runs, e.g. `36`".into()),
+        );
+    }
+    let billing = match raw
+        .contract
+        .billing
+        .as_ref()
+        .map(|b| (b, b.get_ref().as_str()))
+    {
+        None | Some((_, "any")) => Billing::Any,
+        Some((_, "annual")) => Billing::Annual,
+        Some((_, "monthly")) => Billing::Monthly,
+        Some((b, other)) => {
+            cx.at(
+                b,
+                format!("unknown billing `{other}`"),
+                Some("expected `annual`, `monthly` or `any`".into()),
+            );
+            Billing::Any
+        }
+    };
+    let migration = raw.migration.as_ref().map(|m| Migration {
+        labour_rate: cx.positive(&m.labour_rate, "labour_rate"),
+        hours_per_endpoint: cx.positive(&m.hours_per_endpoint, "hours_per_endpoint"),
+        hours_per_exclusion: m
+            .hours_per_exclusion
+            .as_ref()
+            .map_or(0.0, |v| cx.positive(v, "hours_per_exclusion")),
+        exclusions: cx.count(&m.exclusions, "exclusions", 0),
+        partial_deploy_factor: m
+            .partial_deploy_factor
+            .as_ref()
+            .map_or(1.5, |v| cx.positive(v, "partial_deploy_factor")),
+        manual_deploy_factor: m
+            .manual_deploy_factor
+            .as_ref()
+            .map_or(3.0, |v| cx.positive(v, "manual_deploy_factor")),
+    });
+    let currency = raw.currency.as_ref().map(|c| {
+        let v = c.get_ref();
+        if v.len() != 3 || !v.bytes().all(|b| b.is_ascii_uppercase()) {
+            cx.at(
+                c,
+                format!("`currency` is `{v}`, not an ISO 4217 code"),
+                Some("expected three upper-case letters such as `USD`".into()),
+            );
+        }
+        v.clone()
+    });
+    let gates = constraint_gates(&mut cx, &raw.constraints, rmm.as_deref(), psa.as_deref());
+    let overrides = |cx: &mut Ctx,
+                     m: &std::collections::BTreeMap<String, Spanned<f64>>,
+                     what: &str|
+     -> Vec<(String, f64, Pos)> {
+        m.iter()
+            .map(|(id, w)| {
+                (
+                    id.clone(),
+                    cx.positive(w, &format!("{what} `{id}`")),
+                    cx.pos(w),
+                )
+            })
+            .collect()
+    };
+    let weights = overrides(&mut cx, &raw.weights, "weight of");
+    let group_weights = overrides(&mut cx, &raw.group_weights, "weight of group");
+    if !cx.problems.is_empty() {
+        return Err(cx.problems);
+    }
+    Ok(Profile {
+        file: file.to_string(),
+        name: raw.name.into_inner(),
+        description: raw.description,
+        pricing: PricingContext {
+            fleet,
+            horizon_months,
+            billing,
+            addons: raw
+                .contract
+                .addons
+                .iter()
+                .map(|a| a.get_ref().clone())
+                .collect(),
+            rmm,
+            migration,
+            currency,
+        },
+        psa,
+        gates,
+        weights,
+        group_weights,
+    })
+}
+
+fn constraint_gates(
+    cx: &mut Ctx,
+    constraints: &[Spanned<String>],
+    rmm: Option<&str>,
+    psa: Option<&str>,
+) -> Vec<Gate> {
+    let mut gates = Vec::new();
+    for c in constraints {
+        let pos = cx.pos(c);
+        let gate = |id: &str, metric: String, rule: Rule, description: &str| Gate {
+            id: id.to_string(),
+            description: Some(description.to_string()),
+            metric: MetricRef {
+                name: metric,
+                aggregate: Aggregate::Mean,
+            },
+            rule,
+            pass_if_missing: false,
+            metric_pos: pos,
+            defined_in: Some(cx.file.to_string()),
+        };
+        let partial = Rule::AtLeast {
+            level: "partial".into(),
+            score: 0.5,
+        };
+        match (c.get_ref().as_str(), rmm, psa) {
+            ("federal-contractor", _, _) => {
+                gates.push(gate(
+                    "client-not-restricted",
+                    "vendor.restrictions".into(),
+                    Rule::Empty,
+                    "federal contractor: no restricted vendor",
+                ));
+                let countries = COUNTRIES_OF_CONCERN.iter().map(|s| s.to_string()).collect();
+                gates.push(gate(
+                    "client-hq-country",
+                    "vendor.hq_country".into(),
+                    Rule::NotIn(countries),
+                    "federal contractor: headquarters outside the countries of concern",
+                ));
+            }
+            ("rmm-deploy", Some(r), _) => gates.push(gate(
+                "client-rmm-deploy",
+                format!("rmm.{r}.deploy"),
+                partial,
+                "deploys from the client's RMM",
+            )),
+            ("psa-ticketing", _, Some(p)) => gates.push(gate(
+                "client-psa-ticketing",
+                format!("rmm.{p}.psa-ticketing"),
+                partial,
+                "raises tickets in the client's PSA",
+            )),
+            ("rmm-deploy", None, _) => cx.at(
+                c,
+                "constraint `rmm-deploy` needs `[tools] rmm`".into(),
+                Some("name the client's RMM, e.g. `rmm = \"ninjaone\"`".into()),
+            ),
+            ("psa-ticketing", _, None) => cx.at(
+                c,
+                "constraint `psa-ticketing` needs `[tools] psa`".into(),
+                Some("name the client's PSA, e.g. `psa = \"connectwise-psa\"`".into()),
+            ),
+            (other, _, _) => {
+                let hint = suggest(other, CONSTRAINTS)
+                    .unwrap_or_else(|| format!("expected one of {}", backticks(&CONSTRAINTS)));
+                cx.at(c, format!("unknown constraint `{other}`"), Some(hint));
+            }
+        }
+    }
+    gates
+}
