@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::decision::Method;
+
 const EXAMPLES: &str = "\
 Examples:
   vendorscore rank                                   rank the built-in demo data
@@ -68,8 +70,8 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE|NAME")]
     pub client: Option<PathBuf>,
     /// Scoring method, instead of the criteria file's
-    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(crate::criteria::Method::NAMES))]
-    pub method: Option<String>,
+    #[arg(long, value_enum)]
+    pub method: Option<Method>,
     /// Seed of every random draw (redraws of the evidence, bootstraps); the same seed
     /// gives the same output
     #[arg(long, default_value_t = 42)]

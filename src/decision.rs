@@ -37,9 +37,8 @@ impl Direction {
 
 /// How criteria combine into one score (docs/methods.md).
 ///
-/// Not a clap `ValueEnum`: VIKOR carries its `v`, and `--method` keeps the wording of its
-/// own messages (`cli.rs` lists [`Method::NAMES`], `cmd` maps them with
-/// [`Method::from_name`]).
+/// A clap `ValueEnum` for `--method`, by [`Method::NAMES`]; VIKOR is chosen there with
+/// its default `v`, and a criteria file that already uses VIKOR keeps its own.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Method {
     WeightedSum,
@@ -84,6 +83,22 @@ impl Method {
             "promethee2" => Method::Promethee2,
             _ => return None,
         })
+    }
+}
+
+impl clap::ValueEnum for Method {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            Method::WeightedSum,
+            Method::WeightedProduct,
+            Method::Topsis,
+            Method::Vikor { v: DEFAULT_V },
+            Method::Promethee2,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
     }
 }
 

@@ -68,11 +68,7 @@ fn load_inputs(input: &InputArgs) -> Result<Inputs, Error> {
     let (Some(dataset), Some(mut criteria), Some(client)) = (ds, cr, profile) else {
         return Err(dataset::DatasetError::Invalid { problems }.into());
     };
-    if let Some(m) = input
-        .method
-        .as_deref()
-        .and_then(crate::criteria::Method::from_name)
-    {
+    if let Some(m) = input.method {
         // Keep the file's VIKOR v when it already uses VIKOR.
         if m.name() != criteria.method.name() {
             criteria.method = m;
