@@ -1,0 +1,108 @@
+//! The full report of `vendorscore report`: the bottom line first (the recommendation and how
+//! robust it is), then the ranking, the evidence, gates and exclusions, cost, the method and
+//! weights with the sensitivity analysis, and the caveats. Builds one [`Doc`] (rendered as
+//! HTML and Markdown), the charts, and the export tables; no I/O.
+//!
+//! One file per part: `verdict` (the bottom line and its wording), `evidence` (ranking,
+//! evidence, pilot), `rules` (gates, cost, method and weights), `caveats`, and `tables`
+//! (the export tables).
+
+mod caveats;
+mod evidence;
+mod rules;
+mod tables;
+mod verdict;
+
+pub use verdict::{robustness, MODERATE, STRONG};
+
+use super::charts::{self, Figure};
+use super::cost::CostTable;
+use super::doc::{Block, Doc};
+use crate::chart::ChartError;
+use crate::criteria::Criteria;
+use crate::dataset::export::DataTable;
+use crate::pilot::PilotReport;
+use crate::rank::Ranking;
+use crate::sensitivity::analysis::Analysis;
+
+/// Everything the report draws on; only the ranking is required.
+pub struct Inputs<'a> {
+    pub ranking: &'a Ranking,
+    pub criteria: &'a Criteria,
+    pub analysis: Option<&'a Analysis>,
+    pub pilot: Option<&'a PilotReport>,
+    pub cost: Option<&'a CostTable>,
+    /// The client profile's name, when one was applied.
+    pub client: Option<&'a str>,
+}
+
+/// The report: its document, its charts and its tables.
+pub struct Report {
+    pub doc: Doc,
+    pub figures: Vec<Figure>,
+    pub tables: Vec<DataTable>,
+}
+
+/// Builds the whole report.
+pub fn build(i: &Inputs) -> Result<Report, ChartError> {
+    let r = i.ranking;
+    let ranking_figs = charts::ranking_charts(r)?;
+    let forest_figs = match i.pilot {
+        Some(p) => charts::forest_charts(r, i.criteria, p)?,
+        None => Vec::new(),
+    };
+    let sens_figs = match i.analysis {
+        Some(a) => charts::sensitivity_charts(r, a)?,
+        None => Vec::new(),
+    };
+    let frontier = match i.cost {
+        Some(t) => charts::frontier_chart(r, t)?,
+        None => None,
+    };
+    let sections = vec![
+        verdict::bottom_line(i),
+        evidence::ranking_section(r, &ranking_figs),
+        evidence::evidence(i, &ranking_figs, &forest_figs),
+        rules::gates(i),
+        rules::cost_section(i, frontier.as_ref()),
+        rules::method(i, &sens_figs),
+        caveats::caveats(i),
+    ];
+    let subtitle = format!(
+        "Dataset `{}`, criteria `{}` ({}){}; {} vendors ranked, {} excluded.",
+        r.dataset,
+        r.criteria_file,
+        r.method,
+        i.client
+            .map_or(String::new(), |c| format!(", client `{c}`")),
+        r.ranked.len(),
+        r.excluded.len()
+    );
+    let mut figures = ranking_figs;
+    figures.extend(forest_figs);
+    figures.extend(sens_figs);
+    figures.extend(frontier);
+    Ok(Report {
+        doc: Doc {
+            title: format!("Vendor recommendation: {}", r.title),
+            subtitle,
+            sections: sections
+                .into_iter()
+                .filter(|s| !s.blocks.is_empty())
+                .collect(),
+        },
+        figures,
+        tables: tables::tables(i),
+    })
+}
+pub(super) fn figure(f: &Figure) -> Block {
+    Block::Figure {
+        chart: f.name.clone(),
+        caption: f.caption.clone(),
+        svg: f.chart.svg.clone(),
+    }
+}
+
+pub(super) fn find<'a>(figs: &'a [Figure], name: &str) -> Option<&'a Figure> {
+    figs.iter().find(|f| f.name == name)
+}
