@@ -5,7 +5,7 @@
 use super::{load_inputs, warnings, Outcome, Progress};
 use crate::cli::ReportArgs;
 use crate::pilot::{self, By};
-use crate::report::{self, charts, cost::CostTable, full};
+use crate::report::{cost::CostTable, full, Render};
 use crate::sensitivity::analysis::{analyse, Settings};
 use crate::{output, Error};
 
@@ -64,29 +64,12 @@ pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
         client: inputs.client.as_ref().map(|c| c.name.as_str()),
     })
     .map_err(|e| Error::Usage(format!("cannot draw the charts: {e}")))?;
-    let mut files = vec![
-        (
-            "report.html".to_string(),
-            report::html::html(&built.doc).into_bytes(),
-        ),
-        (
-            "report.md".to_string(),
-            report::doc_md::markdown(&built.doc).into_bytes(),
-        ),
-        ("ranking.csv".to_string(), report::csv(&r)),
-        ("ranking.json".to_string(), report::json(&r)),
-        ("ranking.md".to_string(), report::markdown(&r).into_bytes()),
-    ];
-    files.extend(charts::files(&built.figures));
-    for t in &built.tables {
-        files.extend(
-            report::tables::files(t)
-                .map_err(|e| Error::Usage(format!("cannot write the tables: {e}")))?,
-        );
-    }
+    let files = built
+        .files(&r)
+        .map_err(|e| Error::Usage(format!("cannot write the tables: {e}")))?;
     progress.step("writing");
     let written = output::write_all(&a.out, &files)?;
-    let mut o = report::table(&r);
+    let mut o = r.terminal();
     if let Some((_, _, sentence)) = full::robustness(&full::Inputs {
         ranking: &r,
         criteria: &inputs.criteria,

@@ -18,6 +18,7 @@ pub use verdict::{robustness, MODERATE, STRONG};
 use super::charts::{self, Figure};
 use super::cost::CostTable;
 use super::doc::{Block, Doc};
+use super::export::{self, Render};
 use crate::chart::ChartError;
 use crate::criteria::Criteria;
 use crate::dataset::export::DataTable;
@@ -41,6 +42,32 @@ pub struct Report {
     pub doc: Doc,
     pub figures: Vec<Figure>,
     pub tables: Vec<DataTable>,
+}
+
+impl Report {
+    /// Every file of the report, rendered: `report.html`, `report.md`, the ranking as
+    /// `ranking.csv|json|md`, `charts/*.svg|png` and `tables/*.csv|json|parquet`. An error
+    /// is a table that could not be written as Parquet.
+    pub fn files(&self, ranking: &Ranking) -> Result<Vec<(String, Vec<u8>)>, String> {
+        let mut files = vec![
+            (
+                "report.html".to_string(),
+                export::html::html(&self.doc).into_bytes(),
+            ),
+            (
+                "report.md".to_string(),
+                export::markdown::doc(&self.doc).into_bytes(),
+            ),
+            ("ranking.csv".to_string(), ranking.csv()),
+            ("ranking.json".to_string(), ranking.json()),
+            ("ranking.md".to_string(), ranking.markdown().into_bytes()),
+        ];
+        files.extend(charts::files(&self.figures));
+        for t in &self.tables {
+            files.extend(super::tables::files(t)?);
+        }
+        Ok(files)
+    }
 }
 
 /// Builds the whole report.

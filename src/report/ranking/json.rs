@@ -47,7 +47,5 @@ pub fn json(r: &Ranking) -> Vec<u8> {
         })),
         "method_details": {"vendors": r.scored_vendors, "outputs": serde_json::to_value(&r.details).expect("plain values")},
     });
-    let mut bytes = serde_json::to_vec_pretty(&doc).expect("json of plain values");
-    bytes.push(b'\n');
-    bytes
+    crate::report::export::json::to_bytes(&doc)
 }
