@@ -1,9 +1,10 @@
 //! Methods side by side: each vendor's rank and score per method, a Borda and a Copeland
 //! consensus, and Spearman's rho and Kendall's tau-b between every two methods.
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::doc::Table;
+use super::export::json::Object;
 use super::export::{csv, json, markdown, terminal, Render};
 use super::score_text;
 use crate::rank::Ranking;
@@ -173,28 +174,7 @@ impl Render for Comparison {
 
     /// JSON: ranks, scores, consensus and agreement.
     fn json(&self) -> Vec<u8> {
-        let c = self;
-        let vendors: Vec<serde_json::Value> = c
-        .vendors
-        .iter()
-        .enumerate()
-        .map(|(v, id)| {
-            let per: serde_json::Map<String, serde_json::Value> = c.rankings.iter().enumerate().map(|(m, r)| {
-                let score = r.ranked.iter().find(|x| &x.vendor == id).map(|x| x.score);
-                (r.method.to_string(), json!({"rank": c.ranks[m][v], "score": score}))
-            }).collect();
-            json!({"vendor": id, "methods": per, "borda_rank": c.borda.ranks[v], "copeland_rank": c.copeland.ranks[v]})
-        })
-        .collect();
-        let agreement: Vec<serde_json::Value> = c.agreement.iter().map(|(a, b, rho, tau)| json!({"a": c.rankings[*a].method, "b": c.rankings[*b].method, "spearman_rho": rho, "kendall_tau_b": tau})).collect();
-        let skipped: Vec<serde_json::Value> = c
-            .skipped
-            .iter()
-            .map(|(m, why)| json!({"method": m, "reason": why}))
-            .collect();
-        json::to_bytes(
-            &json!({"title": c.rankings[0].title, "vendors": vendors, "agreement": agreement, "skipped": skipped}),
-        )
+        json::to_bytes(&CompareJson::new(self))
     }
 
     /// CSV: one row per vendor.
@@ -228,5 +208,90 @@ impl Render for Comparison {
             t.rows.push(row);
         }
         csv::table(&t)
+    }
+}
+
+/// `compare-methods --format json`.
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    title: &'a str,
+    vendors: Vec<CompareVendor<'a>>,
+    agreement: Vec<Agreement<'a>>,
+    skipped: Vec<Skipped<'a>>,
+}
+
+/// One vendor's rank and score under each method, by method name, and its consensus ranks.
+#[derive(Serialize)]
+struct CompareVendor<'a> {
+    vendor: &'a str,
+    methods: Object<'a, MethodRank>,
+    borda_rank: usize,
+    copeland_rank: usize,
+}
+
+#[derive(Serialize)]
+struct MethodRank {
+    rank: usize,
+    score: Option<f64>,
+}
+
+/// How far two methods agree on the ranks; `null` when undefined.
+#[derive(Serialize)]
+struct Agreement<'a> {
+    a: &'a str,
+    b: &'a str,
+    spearman_rho: Option<f64>,
+    kendall_tau_b: Option<f64>,
+}
+
+/// A method that could not score the data.
+#[derive(Serialize)]
+struct Skipped<'a> {
+    method: &'a str,
+    reason: &'a str,
+}
+
+impl<'a> CompareJson<'a> {
+    fn new(c: &'a Comparison) -> CompareJson<'a> {
+        let vendors = c
+            .vendors
+            .iter()
+            .enumerate()
+            .map(|(v, id)| CompareVendor {
+                vendor: id,
+                methods: Object(
+                    c.rankings
+                        .iter()
+                        .enumerate()
+                        .map(|(m, r)| {
+                            let score = r.ranked.iter().find(|x| &x.vendor == id).map(|x| x.score);
+                            let rank = c.ranks[m][v];
+                            (r.method, MethodRank { rank, score })
+                        })
+                        .collect(),
+                ),
+                borda_rank: c.borda.ranks[v],
+                copeland_rank: c.copeland.ranks[v],
+            })
+            .collect();
+        CompareJson {
+            title: &c.rankings[0].title,
+            vendors,
+            agreement: c
+                .agreement
+                .iter()
+                .map(|(a, b, rho, tau)| Agreement {
+                    a: c.rankings[*a].method,
+                    b: c.rankings[*b].method,
+                    spearman_rho: *rho,
+                    kendall_tau_b: *tau,
+                })
+                .collect(),
+            skipped: c
+                .skipped
+                .iter()
+                .map(|(method, reason)| Skipped { method, reason })
+                .collect(),
+        }
     }
 }

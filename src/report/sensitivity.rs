@@ -1,13 +1,13 @@
 //! The sensitivity report: the verdict in words, rank acceptability with its Monte Carlo
 //! error, break-even weights, and the sweeps as CSV for charts.
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::doc::Table;
 use super::export::{csv, json, markdown, terminal, Render};
 use crate::rank::Ranking;
 use crate::sensitivity::analysis::Analysis;
-use crate::sensitivity::BreakPoint;
+use crate::sensitivity::{BreakEven, BreakPoint, SmaaResult, Sweep};
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
@@ -133,12 +133,32 @@ fn max_se(a: &Analysis) -> f64 {
 
 /// JSON: every result, for the report and charts.
 pub fn json(a: &Analysis) -> Vec<u8> {
-    let doc = json!({
-        "vendors": a.vendors, "criteria": a.criteria, "weights": a.weights,
-        "with_evidence": a.with_evidence, "verdict": a.verdict(),
-        "smaa": a.smaa, "break_even": a.break_even, "sweeps": a.sweeps,
-    });
-    json::to_bytes(&doc)
+    json::to_bytes(&SensitivityJson {
+        vendors: &a.vendors,
+        criteria: &a.criteria,
+        weights: &a.weights,
+        with_evidence: a.with_evidence,
+        verdict: a.verdict(),
+        smaa: &a.smaa,
+        break_even: &a.break_even,
+        sweeps: &a.sweeps,
+    })
+}
+
+/// `sensitivity --format json` and `sensitivity.json`: the analysis's inputs, its verdict
+/// in words, and every result.
+#[derive(Serialize)]
+struct SensitivityJson<'a> {
+    vendors: &'a [String],
+    criteria: &'a [String],
+    /// The current weights, in criteria order.
+    weights: &'a [f64],
+    /// Whether the evidence was redrawn too.
+    with_evidence: bool,
+    verdict: Vec<String>,
+    smaa: &'a SmaaResult,
+    break_even: &'a [BreakEven],
+    sweeps: &'a [Sweep],
 }
 
 /// CSV: vendor, rank, acceptability, its standard error.

@@ -1,7 +1,8 @@
 //! The cost table of `vendorscore cost`: each vendor's price for the fleet, its line
 //! items, and value for money (score per unit of cost, the Pareto frontier). This file
-//! builds the table; `render` shows it in every format.
+//! builds the table; `render` shows it in every format, `json` is its JSON.
 
+mod json;
 mod render;
 
 pub use render::{explain_lines, CostView};

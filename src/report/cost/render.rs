@@ -1,8 +1,6 @@
 //! The cost table in every format: the terminal table (with line items on `--explain`),
 //! Markdown, CSV and JSON.
 
-use serde_json::{json, Value};
-
 use super::{CostRow, CostTable};
 use crate::cost::{LineKind, Quote};
 use crate::report::doc::Table;
@@ -252,32 +250,6 @@ impl Render for CostView<'_> {
 
     /// JSON: the table with line items; the data for a score-against-cost frontier chart.
     fn json(&self) -> Vec<u8> {
-        let t = self.table;
-        let rows: Vec<Value> = t
-        .rows
-        .iter()
-        .map(|r| {
-            let lines: Vec<Value> = r.quote.as_ref().map(|q| q.lines.iter().map(|l| json!({"kind": format!("{:?}", l.kind).to_lowercase(), "description": l.description, "quantity": l.quantity, "unit_price": l.unit_price, "months": l.months, "amount": l.amount})).collect()).unwrap_or_default();
-            let q = r.quote.as_ref().ok();
-            json!({
-                "vendor": r.vendor, "name": r.name,
-                "edition": q.map(|q| q.edition.clone()),
-                "monthly": q.map(Quote::monthly), "subscriptions": q.map(Quote::subscriptions), "setup": q.map(Quote::setup),
-                "migration": q.map(Quote::migration), "tco": q.map(Quote::tco),
-                "cost_per_endpoint_month": q.map(Quote::per_endpoint_month), "all_in_per_endpoint_month": r.all_in,
-                "rank": r.rank, "score": r.score,
-                "score_per_cost": r.value.as_ref().and_then(|v| v.score_per_cost),
-                "efficient": r.value.as_ref().map(|v| v.efficient),
-                "dominated_by": r.value.as_ref().and_then(|v| v.dominated_by.clone()),
-                "error": r.quote.as_ref().err(),
-                "lines": lines,
-            })
-        })
-        .collect();
-        let f = &t.fleet;
-        let doc = json!({"title": t.title, "currency": t.currency, "horizon_months": t.horizon_months,
-        "fleet": {"workstations": f.workstations, "servers": f.servers, "domain_controllers": f.domain_controllers},
-        "addons": t.addons, "vendors": rows});
-        json::to_bytes(&doc)
+        json::to_bytes(&super::json::CostJson::new(self.table))
     }
 }

@@ -1,13 +1,16 @@
 //! The pilot report: metrics with intervals per vendor (and per group of a breakdown),
 //! the vendors each metric cannot separate, significant differences, the go/no-go list.
 
-use serde_json::{json, Value};
+mod json;
 
-use super::doc::Table;
-use super::export::{csv, json, markdown, terminal, Render};
+use json::PilotJson;
+
 use crate::cli::PlanArgs;
 use crate::pilot::{Kind, MetricRow, PilotReport};
 use crate::problem::backticks;
+use crate::report::doc::Table;
+use crate::report::export::json::to_bytes;
+use crate::report::export::{csv, markdown, terminal, Render};
 
 fn short(metric: &str) -> &str {
     metric.strip_prefix("pilot.").unwrap_or(metric)
@@ -162,22 +165,7 @@ impl Render for PilotReport {
 
     /// JSON: everything, with raw and adjusted p-values.
     fn json(&self) -> Vec<u8> {
-        let r = self;
-        let metric = |m: &MetricRow| {
-            let ints: serde_json::Map<String, Value> = m
-                .intervals
-                .iter()
-                .map(|(n, i)| (n.to_string(), json!([i.lower, i.upper])))
-                .collect();
-            json!({"metric": m.metric, "value": m.value, "n": m.n, "unit": m.unit, "events": m.events, "median": m.median, "intervals": ints})
-        };
-        let groups: Vec<Value> = r.groups.iter().map(|(label, vs)| json!({"group": label, "vendors": vs.iter().map(|v| json!({"vendor": r.vendor_ids[v.vendor], "endpoints": v.endpoints, "endpoint_days": v.endpoint_days, "metrics": v.metrics.iter().map(metric).collect::<Vec<_>>()})).collect::<Vec<_>>()})).collect();
-        let comparisons: Vec<Value> = r.comparisons.iter().map(|c| json!({"metric": c.metric, "a": r.vendor_ids[c.a], "b": r.vendor_ids[c.b], "test": c.test, "p": c.p, "p_holm": c.p_adjusted})).collect();
-        let tiers: Vec<Value> = r.tiers.iter().map(|t| json!({"metric": t.metric, "tiers": t.tiers.iter().map(|tier| tier.iter().map(|&v| r.vendor_ids[v].clone()).collect::<Vec<_>>()).collect::<Vec<_>>()})).collect();
-        let checklist: Vec<Value> = r.checklist.iter().map(|(v, lines)| json!({"vendor": r.vendor_ids[*v], "go": lines.iter().all(|l| l.go), "gates": lines.iter().map(|l| json!({"gate": l.gate, "go": l.go, "text": l.text})).collect::<Vec<_>>()})).collect();
-        json::to_bytes(
-            &json!({"dataset": r.dataset, "groups": groups, "comparisons": comparisons, "tiers": tiers, "checklist": checklist}),
-        )
+        to_bytes(&PilotJson::new(self))
     }
 
     /// CSV: one row per group, vendor, metric and interval.
