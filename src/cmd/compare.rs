@@ -1,9 +1,9 @@
 //! `vendorscore compare-methods`: rank with every method and compare.
 
-use super::{load_inputs, warnings, Outcome};
-use crate::cli::{CompareArgs, OutputFormat};
-use crate::criteria::Method;
-use crate::report::compare::{self as render, Comparison};
+use super::{load_inputs, render, warnings, Outcome};
+use crate::cli::CompareArgs;
+use crate::decision::Method;
+use crate::report::compare::Comparison;
 use crate::Error;
 
 /// Ranks once per method on the same inputs, then renders the side-by-side table.
@@ -33,14 +33,8 @@ pub fn run(a: &CompareArgs) -> Result<Outcome, Error> {
     }
     let mut cmp = Comparison::build(rankings)?;
     cmp.skipped = skipped;
-    let stdout = match a.format {
-        OutputFormat::Table => render::table(&cmp).into_bytes(),
-        OutputFormat::Md => render::markdown(&cmp).into_bytes(),
-        OutputFormat::Json => render::json(&cmp),
-        OutputFormat::Csv => render::csv(&cmp),
-    };
     Ok(Outcome {
-        stdout,
+        stdout: render(&cmp, a.format),
         stderr: warnings(&cmp.rankings[0].warnings),
     })
 }

@@ -11,7 +11,7 @@ mod rank;
 mod report;
 mod sensitivity;
 
-use crate::cli::{Cli, Command, InputArgs};
+use crate::cli::{Cli, Command, InputArgs, OutputFormat};
 use crate::client::{self, Profile};
 use crate::cost::PricingContext;
 use crate::criteria::Criteria;
@@ -19,6 +19,7 @@ use crate::dataset::{self, Dataset};
 use crate::embedded;
 use crate::problem::Problem;
 use crate::rank::Ranking;
+use crate::report::Render;
 use crate::Error;
 
 /// What a command produced: text for stdout, notes for stderr.
@@ -39,6 +40,16 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::CompareMethods(a) => compare::run(&a),
         Command::Sensitivity(a) => sensitivity::run(&a),
         Command::DemoData(a) => demo_data::run(&a),
+    }
+}
+
+/// A result in the `--format` asked for: the one place a format meets its exporter.
+fn render(result: &dyn Render, format: OutputFormat) -> Vec<u8> {
+    match format {
+        OutputFormat::Table => result.terminal().into_bytes(),
+        OutputFormat::Md => result.markdown().into_bytes(),
+        OutputFormat::Csv => result.csv(),
+        OutputFormat::Json => result.json(),
     }
 }
 

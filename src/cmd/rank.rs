@@ -1,21 +1,14 @@
 //! `vendorscore rank`: rank and print in the chosen format.
 
-use super::{load_inputs, warnings, Outcome};
-use crate::cli::{OutputFormat, RankArgs};
-use crate::report;
+use super::{load_inputs, render, warnings, Outcome};
+use crate::cli::RankArgs;
 use crate::Error;
 
 /// Ranks and renders to stdout.
 pub fn run(a: &RankArgs) -> Result<Outcome, Error> {
     let r = load_inputs(&a.input)?.rank()?;
-    let stdout = match a.format {
-        OutputFormat::Table => report::table(&r).into_bytes(),
-        OutputFormat::Csv => report::csv(&r),
-        OutputFormat::Json => report::json(&r),
-        OutputFormat::Md => report::markdown(&r).into_bytes(),
-    };
     Ok(Outcome {
-        stdout,
+        stdout: render(&r, a.format),
         stderr: warnings(&r.warnings),
     })
 }

@@ -6,7 +6,7 @@ use super::{load_inputs, warnings, Outcome, Progress};
 use crate::cli::ReportArgs;
 use crate::pilot::{self, By};
 use crate::rank::analysis::{analyse, Settings};
-use crate::report::{self, charts, cost::CostTable, full};
+use crate::report::{cost::CostTable, full, Render};
 use crate::{output, Error};
 
 /// Sweep steps for the report's sensitivity charts.
@@ -62,26 +62,10 @@ pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
         cost: cost.as_ref(),
         client: inputs.client.as_ref().map(|c| c.name.as_str()),
     })?;
-    let mut files = vec![
-        (
-            "report.html".to_string(),
-            report::html::html(&built.doc).into_bytes(),
-        ),
-        (
-            "report.md".to_string(),
-            report::doc_md::markdown(&built.doc).into_bytes(),
-        ),
-        ("ranking.csv".to_string(), report::csv(&r)),
-        ("ranking.json".to_string(), report::json(&r)),
-        ("ranking.md".to_string(), report::markdown(&r).into_bytes()),
-    ];
-    files.extend(charts::files(&built.figures));
-    for t in &built.tables {
-        files.extend(report::tables::files(t).map_err(Error::Table)?);
-    }
+    let files = built.files(&r).map_err(Error::Table)?;
     progress.step("writing");
     let written = output::write_all(&a.out, &files)?;
-    let mut o = report::table(&r);
+    let mut o = r.terminal();
     if let Some((_, _, sentence)) = full::robustness(&full::Inputs {
         ranking: &r,
         criteria: &inputs.criteria,

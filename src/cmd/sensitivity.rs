@@ -1,10 +1,10 @@
 //! `vendorscore sensitivity`: sweeps, break-even weights and SMAA, with a progress line on
 //! a terminal.
 
-use super::{load_inputs, warnings, Outcome, Progress};
-use crate::cli::{OutputFormat, SensitivityArgs};
+use super::{load_inputs, render, warnings, Outcome, Progress};
+use crate::cli::SensitivityArgs;
 use crate::rank::analysis::{analyse, Settings};
-use crate::report::sensitivity as render;
+use crate::report::sensitivity::{self as sens, SensitivityView};
 use crate::{output, Error};
 
 /// Ranks, analyses and renders; writes the files of `--out` when asked.
@@ -29,24 +29,23 @@ pub fn run(a: &SensitivityArgs) -> Result<Outcome, Error> {
         &progress.counter("SMAA", total),
     )?;
     progress.done();
-    let mut stdout = match a.format {
-        OutputFormat::Table => render::table(&analysis, &ranking).into_bytes(),
-        OutputFormat::Md => render::markdown(&analysis, &ranking).into_bytes(),
-        OutputFormat::Json => render::json(&analysis),
-        OutputFormat::Csv => render::acceptability_csv(&analysis),
+    let view = SensitivityView {
+        analysis: &analysis,
+        ranking: &ranking,
     };
+    let mut stdout = render(&view, a.format);
     if let Some(dir) = &a.out {
         let files = vec![
-            ("sensitivity.json".to_string(), render::json(&analysis)),
+            ("sensitivity.json".to_string(), sens::json(&analysis)),
             (
                 "acceptability.csv".to_string(),
-                render::acceptability_csv(&analysis),
+                sens::acceptability_csv(&analysis),
             ),
             (
                 "break_even.csv".to_string(),
-                render::break_even_csv(&analysis),
+                sens::break_even_csv(&analysis),
             ),
-            ("sweeps.csv".to_string(), render::sweeps_csv(&analysis)),
+            ("sweeps.csv".to_string(), sens::sweeps_csv(&analysis)),
         ];
         for p in output::write_all(dir, &files)? {
             stdout.extend_from_slice(format!("wrote {}\n", p.display()).as_bytes());

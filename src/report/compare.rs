@@ -1,9 +1,11 @@
 //! Methods side by side: each vendor's rank and score per method, a Borda and a Copeland
 //! consensus, and Spearman's rho and Kendall's tau-b between every two methods.
 
-use comfy_table::{presets::UTF8_BORDERS_ONLY, Cell, CellAlignment, Table};
-use serde_json::json;
+use serde::Serialize;
 
+use super::doc::Table;
+use super::export::json::Object;
+use super::export::{csv, json, markdown, terminal, Render};
 use super::score_text;
 use crate::rank::Ranking;
 use crate::score::consensus::{borda, copeland, kendall_tau_b, spearman_rho, Consensus};
@@ -88,140 +90,208 @@ fn opt(x: Option<f64>) -> String {
     x.map_or("n/a".into(), |x| format!("{x:.2}"))
 }
 
-/// Renders the comparison for a terminal.
-pub fn table(c: &Comparison) -> String {
-    let mut o = format!(
-        "{}: every method on the same {} vendors, weights and evidence\n\n",
-        c.rankings[0].title,
-        c.vendors.len()
-    );
-    let mut t = Table::new();
-    t.load_style(UTF8_BORDERS_ONLY);
-    let mut head = vec![Cell::new("vendor")];
-    head.extend(
-        c.rankings
-            .iter()
-            .map(|r| Cell::new(format!("{}\nrank (score)", r.method))),
-    );
-    head.extend([Cell::new("Borda\nrank"), Cell::new("Copeland\nrank")]);
-    t.set_header(head);
-    let mut order: Vec<usize> = (0..c.vendors.len()).collect();
-    order.sort_by_key(|&v| (c.borda.ranks[v], v));
-    for v in order {
-        let id = &c.vendors[v];
-        let mut row = vec![Cell::new(id)];
-        row.extend((0..c.rankings.len()).map(|m| {
-            Cell::new(format!("{} ({})", c.ranks[m][v], c.score(m, id)))
-                .set_alignment(CellAlignment::Right)
-        }));
-        row.extend([
-            Cell::new(c.borda.ranks[v]).set_alignment(CellAlignment::Right),
-            Cell::new(c.copeland.ranks[v]).set_alignment(CellAlignment::Right),
-        ]);
-        t.add_row(row);
+/// A table of every method's rank (and score) per vendor, and the two consensus ranks,
+/// with the method columns headed `method` and then `suffix`.
+fn ranks_table(c: &Comparison, suffix: &str, order: &[usize]) -> Table {
+    let mut t = Table::new(&["vendor"], &[false]);
+    for r in &c.rankings {
+        t.header.push(format!("{}{suffix}", r.method));
+        t.numeric.push(true);
     }
-    o.push_str(&t.to_string());
-    o.push_str("\n\nFirst place by method:\n");
-    for (m, r) in c.rankings.iter().enumerate() {
-        o.push_str(&format!("  {:<18} {}\n", r.method, c.winners(m).join(", ")));
-    }
-    let firsts: std::collections::BTreeSet<Vec<&str>> =
-        (0..c.rankings.len()).map(|m| c.winners(m)).collect();
-    o.push_str(if firsts.len() == 1 {
-        "  Every method puts the same vendor first.\n"
+    let consensus = if suffix.is_empty() {
+        ["Borda", "Copeland"]
     } else {
-        "  The winner depends on the method: see docs/methods.md for what each one rewards.\n"
-    });
-    for (m, why) in &c.skipped {
-        o.push_str(&format!("  {m:<18} left out: {why}\n"));
-    }
-    o.push_str("\nAgreement between methods (Spearman's rho / Kendall's tau-b of the ranks):\n");
-    for (a, b, rho, tau) in &c.agreement {
-        o.push_str(&format!(
-            "  {:<18} {:<18} {} / {}\n",
-            c.rankings[*a].method,
-            c.rankings[*b].method,
-            opt(*rho),
-            opt(*tau)
-        ));
-    }
-    o
-}
-
-/// Markdown: the same table.
-pub fn markdown(c: &Comparison) -> String {
-    let mut o = format!("# Methods compared: {}\n\n| vendor |", c.rankings[0].title);
-    for r in &c.rankings {
-        o.push_str(&format!(" {} |", r.method));
-    }
-    o.push_str(" Borda | Copeland |\n|---|");
-    o.push_str(&"---:|".repeat(c.rankings.len() + 2));
-    o.push('\n');
-    for (v, id) in c.vendors.iter().enumerate() {
-        o.push_str(&format!("| {id} |"));
-        for m in 0..c.rankings.len() {
-            o.push_str(&format!(" {} ({}) |", c.ranks[m][v], c.score(m, id)));
-        }
-        o.push_str(&format!(
-            " {} | {} |\n",
-            c.borda.ranks[v], c.copeland.ranks[v]
-        ));
-    }
-    o
-}
-
-/// JSON: ranks, scores, consensus and agreement.
-pub fn json(c: &Comparison) -> Vec<u8> {
-    let vendors: Vec<serde_json::Value> = c
-        .vendors
-        .iter()
-        .enumerate()
-        .map(|(v, id)| {
-            let per: serde_json::Map<String, serde_json::Value> = c.rankings.iter().enumerate().map(|(m, r)| {
-                let score = r.ranked.iter().find(|x| &x.vendor == id).map(|x| x.score);
-                (r.method.to_string(), json!({"rank": c.ranks[m][v], "score": score}))
-            }).collect();
-            json!({"vendor": id, "methods": per, "borda_rank": c.borda.ranks[v], "copeland_rank": c.copeland.ranks[v]})
-        })
-        .collect();
-    let agreement: Vec<serde_json::Value> = c.agreement.iter().map(|(a, b, rho, tau)| json!({"a": c.rankings[*a].method, "b": c.rankings[*b].method, "spearman_rho": rho, "kendall_tau_b": tau})).collect();
-    let skipped: Vec<serde_json::Value> = c
-        .skipped
-        .iter()
-        .map(|(m, why)| json!({"method": m, "reason": why}))
-        .collect();
-    let mut b = serde_json::to_vec_pretty(&json!({"title": c.rankings[0].title, "vendors": vendors, "agreement": agreement, "skipped": skipped})).expect("plain values");
-    b.push(b'\n');
-    b
-}
-
-/// CSV: one row per vendor.
-pub fn csv(c: &Comparison) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut head = vec!["vendor".to_string()];
-    for r in &c.rankings {
-        head.push(format!("{}.rank", r.method));
-        head.push(format!("{}.score", r.method));
-    }
-    head.extend(["borda_rank".into(), "copeland_rank".into()]);
-    w.write_record(&head).expect("memory");
-    for (v, id) in c.vendors.iter().enumerate() {
-        let mut row = vec![super::csv_out::safe(id)];
-        for (m, r) in c.rankings.iter().enumerate() {
-            row.push(c.ranks[m][v].to_string());
-            row.push(
-                r.ranked
-                    .iter()
-                    .find(|x| &x.vendor == id)
-                    .map(|x| x.score.to_string())
-                    .unwrap_or_default(),
-            );
-        }
+        ["Borda\nrank", "Copeland\nrank"]
+    };
+    t.header.extend(consensus.map(String::from));
+    t.numeric.extend([true, true]);
+    for &v in order {
+        let id = &c.vendors[v];
+        let mut row = vec![id.clone()];
+        row.extend(
+            (0..c.rankings.len()).map(|m| format!("{} ({})", c.ranks[m][v], c.score(m, id))),
+        );
         row.extend([
             c.borda.ranks[v].to_string(),
             c.copeland.ranks[v].to_string(),
         ]);
-        w.write_record(&row).expect("memory");
+        t.rows.push(row);
     }
-    w.into_inner().expect("memory")
+    t
+}
+
+impl Render for Comparison {
+    /// Renders the comparison for a terminal.
+    fn terminal(&self) -> String {
+        let c = self;
+        let mut o = format!(
+            "{}: every method on the same {} vendors, weights and evidence\n\n",
+            c.rankings[0].title,
+            c.vendors.len()
+        );
+        let mut order: Vec<usize> = (0..c.vendors.len()).collect();
+        order.sort_by_key(|&v| (c.borda.ranks[v], v));
+        o.push_str(&terminal::table(&ranks_table(c, "\nrank (score)", &order)));
+        o.push_str("\n\nFirst place by method:\n");
+        for (m, r) in c.rankings.iter().enumerate() {
+            o.push_str(&format!("  {:<18} {}\n", r.method, c.winners(m).join(", ")));
+        }
+        let firsts: std::collections::BTreeSet<Vec<&str>> =
+            (0..c.rankings.len()).map(|m| c.winners(m)).collect();
+        o.push_str(if firsts.len() == 1 {
+            "  Every method puts the same vendor first.\n"
+        } else {
+            "  The winner depends on the method: see docs/methods.md for what each one rewards.\n"
+        });
+        for (m, why) in &c.skipped {
+            o.push_str(&format!("  {m:<18} left out: {why}\n"));
+        }
+        o.push_str(
+            "\nAgreement between methods (Spearman's rho / Kendall's tau-b of the ranks):\n",
+        );
+        for (a, b, rho, tau) in &c.agreement {
+            o.push_str(&format!(
+                "  {:<18} {:<18} {} / {}\n",
+                c.rankings[*a].method,
+                c.rankings[*b].method,
+                opt(*rho),
+                opt(*tau)
+            ));
+        }
+        o
+    }
+
+    /// Markdown: the same table, in dataset order.
+    fn markdown(&self) -> String {
+        let c = self;
+        let order: Vec<usize> = (0..c.vendors.len()).collect();
+        format!(
+            "# Methods compared: {}\n\n{}",
+            markdown::inline(&c.rankings[0].title),
+            markdown::table(&ranks_table(c, "", &order))
+        )
+    }
+
+    /// JSON: ranks, scores, consensus and agreement.
+    fn json(&self) -> Vec<u8> {
+        json::to_bytes(&CompareJson::new(self))
+    }
+
+    /// CSV: one row per vendor.
+    fn csv(&self) -> Vec<u8> {
+        let c = self;
+        let mut t = Table::new(&["vendor"], &[false]);
+        for r in &c.rankings {
+            t.header
+                .extend([format!("{}.rank", r.method), format!("{}.score", r.method)]);
+            t.numeric.extend([true, true]);
+        }
+        t.header
+            .extend(["borda_rank".into(), "copeland_rank".into()]);
+        t.numeric.extend([true, true]);
+        for (v, id) in c.vendors.iter().enumerate() {
+            let mut row = vec![id.clone()];
+            for (m, r) in c.rankings.iter().enumerate() {
+                row.push(c.ranks[m][v].to_string());
+                row.push(
+                    r.ranked
+                        .iter()
+                        .find(|x| &x.vendor == id)
+                        .map(|x| x.score.to_string())
+                        .unwrap_or_default(),
+                );
+            }
+            row.extend([
+                c.borda.ranks[v].to_string(),
+                c.copeland.ranks[v].to_string(),
+            ]);
+            t.rows.push(row);
+        }
+        csv::table(&t)
+    }
+}
+
+/// `compare-methods --format json`.
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    title: &'a str,
+    vendors: Vec<CompareVendor<'a>>,
+    agreement: Vec<Agreement<'a>>,
+    skipped: Vec<Skipped<'a>>,
+}
+
+/// One vendor's rank and score under each method, by method name, and its consensus ranks.
+#[derive(Serialize)]
+struct CompareVendor<'a> {
+    vendor: &'a str,
+    methods: Object<'a, MethodRank>,
+    borda_rank: usize,
+    copeland_rank: usize,
+}
+
+#[derive(Serialize)]
+struct MethodRank {
+    rank: usize,
+    score: Option<f64>,
+}
+
+/// How far two methods agree on the ranks; `null` when undefined.
+#[derive(Serialize)]
+struct Agreement<'a> {
+    a: &'a str,
+    b: &'a str,
+    spearman_rho: Option<f64>,
+    kendall_tau_b: Option<f64>,
+}
+
+/// A method that could not score the data.
+#[derive(Serialize)]
+struct Skipped<'a> {
+    method: &'a str,
+    reason: &'a str,
+}
+
+impl<'a> CompareJson<'a> {
+    fn new(c: &'a Comparison) -> CompareJson<'a> {
+        let vendors = c
+            .vendors
+            .iter()
+            .enumerate()
+            .map(|(v, id)| CompareVendor {
+                vendor: id,
+                methods: Object(
+                    c.rankings
+                        .iter()
+                        .enumerate()
+                        .map(|(m, r)| {
+                            let score = r.ranked.iter().find(|x| &x.vendor == id).map(|x| x.score);
+                            let rank = c.ranks[m][v];
+                            (r.method, MethodRank { rank, score })
+                        })
+                        .collect(),
+                ),
+                borda_rank: c.borda.ranks[v],
+                copeland_rank: c.copeland.ranks[v],
+            })
+            .collect();
+        CompareJson {
+            title: &c.rankings[0].title,
+            vendors,
+            agreement: c
+                .agreement
+                .iter()
+                .map(|(a, b, rho, tau)| Agreement {
+                    a: c.rankings[*a].method,
+                    b: c.rankings[*b].method,
+                    spearman_rho: *rho,
+                    kendall_tau_b: *tau,
+                })
+                .collect(),
+            skipped: c
+                .skipped
+                .iter()
+                .map(|(method, reason)| Skipped { method, reason })
+                .collect(),
+        }
+    }
 }

@@ -1,5 +1,5 @@
 //! The full report as a plain document: sections of paragraphs, lists, tables and figures.
-//! `report::full` fills it; `report::html` and `report::doc_md` render the same document, so
+//! `report::full` fills it; `export::html` and `export::markdown` render the same document, so
 //! the HTML page and `report.md` always say the same things in the same order.
 //!
 //! Text is plain text; a span between backticks is code (a vendor or criterion id), as in

@@ -1,28 +1,25 @@
-//! Renderers: a `Ranking` to bytes as a terminal table, CSV, JSON or Markdown.
+//! Rendering: what the commands show, as bytes. A command builds its result once (a
+//! `Ranking`, a cost table, a method comparison, pilot statistics, a sensitivity analysis,
+//! the report document); one exporter per format (`export`: terminal, Markdown, CSV, JSON,
+//! HTML) turns it into bytes. Results printed in every `--format` implement [`Render`].
 //!
-//! Renderers never print; `cmd/` decides where bytes go.
+//! Nothing here prints; `cmd/` decides where bytes go.
 
 pub mod charts;
+pub mod check;
 pub mod compare;
 pub mod cost;
-mod csv_out;
 pub mod doc;
-pub mod doc_md;
+pub mod export;
 pub mod full;
-pub mod html;
-mod json;
-mod markdown;
 pub mod pilot;
+mod ranking;
 pub mod sensitivity;
-mod table;
 pub mod tables;
 
-pub use csv_out::csv;
-pub use json::json;
-pub use markdown::markdown;
-pub use table::table;
+pub use export::Render;
 
-use crate::criteria::Direction;
+use crate::decision::Direction;
 use crate::rank::{CriterionInfo, Ranking};
 
 /// A score as shown: points out of 100 for the weighted sum, 4 decimals otherwise.

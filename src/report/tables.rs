@@ -4,13 +4,15 @@
 
 use serde_json::{Map, Value};
 
-use super::csv_out::safe;
+use super::doc::Table;
+use super::export::{csv, json};
 use crate::tables::{DataTable, Values};
 
+/// A cell as CSV text (raw; the CSV exporter neutralises text) and as a JSON value.
 fn cell(v: &Values, row: usize) -> (String, Value) {
     match v {
         Values::Text(x) => match &x[row] {
-            Some(s) => (safe(s), Value::String(s.clone())),
+            Some(s) => (s.clone(), Value::String(s.clone())),
             None => (String::new(), Value::Null),
         },
         Values::Number(x) => match x[row] {
@@ -30,14 +32,18 @@ fn cell(v: &Values, row: usize) -> (String, Value) {
 
 /// The table as CSV bytes with a header row.
 pub fn csv(t: &DataTable) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(t.columns.iter().map(|(n, _)| n.as_str()))
-        .expect("write to memory");
-    for row in 0..t.height() {
-        w.write_record(t.columns.iter().map(|(_, v)| cell(v, row).0))
-            .expect("write to memory");
-    }
-    w.into_inner().expect("flush to memory")
+    let out = Table {
+        header: t.columns.iter().map(|(n, _)| n.clone()).collect(),
+        numeric: t
+            .columns
+            .iter()
+            .map(|(_, v)| !matches!(v, Values::Text(_)))
+            .collect(),
+        rows: (0..t.height())
+            .map(|row| t.columns.iter().map(|(_, v)| cell(v, row).0).collect())
+            .collect(),
+    };
+    csv::table(&out)
 }
 
 /// The table as a JSON array of row objects.
@@ -51,9 +57,7 @@ pub fn json(t: &DataTable) -> Vec<u8> {
             Value::Object(m)
         })
         .collect();
-    let mut out = serde_json::to_vec_pretty(&rows).expect("JSON of plain values");
-    out.push(b'\n');
-    out
+    json::to_bytes(&rows)
 }
 
 /// The three files of a table: `tables/<name>.csv`, `.json` and `.parquet`.

@@ -2,7 +2,7 @@
 //! no external request (a Content-Security-Policy forbids any), readable on a phone and
 //! printable to PDF. Every text from the data is escaped.
 
-use super::doc::{spans, Block, Doc, Span, Table, Tone};
+use crate::report::doc::{spans, Block, Doc, Span, Table, Tone};
 
 /// The page's style sheet: one column that narrows on a phone, tables that scroll sideways
 /// rather than overflow, and print rules that keep figures and table rows whole.

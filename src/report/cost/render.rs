@@ -1,0 +1,255 @@
+//! The cost table in every format: the terminal table (with line items on `--explain`),
+//! Markdown, CSV and JSON.
+
+use super::{CostRow, CostTable};
+use crate::cost::{LineKind, Quote};
+use crate::report::doc::Table;
+use crate::report::export::{csv, json, markdown, terminal, Render};
+
+/// The cost table as `cost` prints it: with each vendor's line items when `explain`.
+pub struct CostView<'a> {
+    pub table: &'a CostTable,
+    pub explain: bool,
+}
+
+fn money(x: f64) -> String {
+    // `+ 0.0` turns the -0.0 of an empty float sum into 0.0.
+    format!("{:.2}", x + 0.0)
+}
+
+fn opt(x: Option<f64>, digits: usize) -> String {
+    x.map_or("-".into(), |x| format!("{x:.digits$}"))
+}
+
+fn value_words(r: &CostRow) -> String {
+    match &r.value {
+        Some(v) if v.efficient => "efficient".into(),
+        Some(v) => format!("beaten by {}", v.dominated_by.as_deref().unwrap_or("?")),
+        None => "-".into(),
+    }
+}
+
+/// The line items of a quote, one per line, with the arithmetic.
+pub fn explain_lines(q: &Quote, currency: &str) -> String {
+    let mut o = String::new();
+    for l in &q.lines {
+        let sum = match l.kind {
+            LineKind::Licence | LineKind::Addon => format!(
+                "{} x {} x {} months",
+                l.quantity,
+                money(l.unit_price),
+                l.months
+            ),
+            LineKind::Setup => "one-off".to_string(),
+            LineKind::Migration => format!("{:.2} h x {}", l.quantity, money(l.unit_price)),
+        };
+        let kind = match l.kind {
+            LineKind::Licence => "licence",
+            LineKind::Addon => "add-on",
+            LineKind::Setup => "setup",
+            LineKind::Migration => "migration",
+        };
+        o.push_str(&format!(
+            "  {kind:<9} {}: {sum} = {} {currency}\n",
+            l.description,
+            money(l.amount)
+        ));
+    }
+    o.push_str(&format!(
+        "  total     {} {currency} over {} months; {} per endpoint-month for the product\n",
+        money(q.tco()),
+        q.horizon_months,
+        money(q.per_endpoint_month())
+    ));
+    o
+}
+
+impl Render for CostView<'_> {
+    /// The terminal table; with `explain`, each vendor's line items.
+    fn terminal(&self) -> String {
+        let t = self.table;
+        let mut out = t.heading() + "\n\n";
+        let mut tab = Table::new(
+            &[
+                "vendor",
+                "edition",
+                "per month",
+                "subscriptions",
+                "setup",
+                "migration",
+                "TCO",
+                "all-in\nper endpoint-month",
+                "score",
+                "score per\nunit cost",
+                "value",
+            ],
+            &[
+                false, false, true, true, true, true, true, true, true, true, false,
+            ],
+        );
+        for r in &t.rows {
+            let mut row = vec![r.vendor.clone()];
+            match &r.quote {
+                Ok(q) => {
+                    row.push(q.edition.clone());
+                    for x in [
+                        q.monthly(),
+                        q.subscriptions(),
+                        q.setup(),
+                        q.migration(),
+                        q.tco(),
+                    ] {
+                        row.push(money(x));
+                    }
+                    row.push(opt(r.all_in, 2));
+                }
+                Err(_) => {
+                    row.push("no price".into());
+                    row.extend(std::iter::repeat_n("-".to_string(), 6));
+                }
+            }
+            row.push(r.score.map_or("excluded".into(), |s| format!("{s:.1}")));
+            row.push(opt(r.value.as_ref().and_then(|v| v.score_per_cost), 2));
+            row.push(value_words(r));
+            tab.rows.push(row);
+        }
+        out.push_str(&terminal::table(&tab));
+        out.push_str("\n\nTCO = subscriptions + setup + migration over the horizon. \"efficient\": no other ranked vendor scores at least as high for at most the all-in cost.\n");
+        for r in t
+            .rows
+            .iter()
+            .filter_map(|r| r.quote.as_ref().err().map(|e| (r, e)))
+        {
+            out.push_str(&format!("no price for `{}`: {}\n", r.0.vendor, r.1));
+        }
+        if self.explain {
+            for r in &t.rows {
+                if let Ok(q) = &r.quote {
+                    out.push_str(&format!(
+                        "\n{} ({}), edition `{}`:\n",
+                        r.vendor, r.name, q.edition
+                    ));
+                    out.push_str(&explain_lines(q, &t.currency));
+                }
+            }
+        }
+        out
+    }
+
+    /// Markdown: the same table, and line items with `explain`.
+    fn markdown(&self) -> String {
+        let t = self.table;
+        let mut tab = Table::new(
+            &[
+                "vendor",
+                "edition",
+                "per month",
+                "TCO",
+                "all-in per endpoint-month",
+                "score",
+                "value",
+            ],
+            &[false, false, true, true, true, true, false],
+        );
+        for r in &t.rows {
+            let (edition, monthly, tco) = match &r.quote {
+                Ok(q) => (q.edition.clone(), money(q.monthly()), money(q.tco())),
+                Err(_) => ("no price".into(), "-".into(), "-".into()),
+            };
+            tab.rows.push(vec![
+                r.vendor.clone(),
+                edition,
+                monthly,
+                tco,
+                opt(r.all_in, 2),
+                opt(r.score, 1),
+                value_words(r),
+            ]);
+        }
+        let mut o = format!(
+            "# {}\n\n{}\n\n{}",
+            markdown::inline(&t.title),
+            markdown::inline(&t.heading()),
+            markdown::table(&tab)
+        );
+        if self.explain {
+            for r in &t.rows {
+                if let Ok(q) = &r.quote {
+                    o.push_str(&format!(
+                        "\n## {}\n\n{}",
+                        markdown::inline(&r.vendor),
+                        markdown::code_block("text", &explain_lines(q, &t.currency))
+                    ));
+                }
+            }
+        }
+        o
+    }
+
+    /// CSV: one row per vendor.
+    fn csv(&self) -> Vec<u8> {
+        let t = self.table;
+        let mut tab = Table::new(
+            &[
+                "vendor",
+                "name",
+                "edition",
+                "currency",
+                "monthly",
+                "subscriptions",
+                "setup",
+                "migration",
+                "tco",
+                "all_in_per_endpoint_month",
+                "rank",
+                "score",
+                "score_per_cost",
+                "efficient",
+                "error",
+            ],
+            &[
+                false, false, false, false, true, true, true, true, true, true, true, true, true,
+                false, false,
+            ],
+        );
+        for r in &t.rows {
+            let n = |x: f64| format!("{x:.4}");
+            let (e, m, s, st, mi, tc) = match &r.quote {
+                Ok(q) => (
+                    q.edition.clone(),
+                    n(q.monthly()),
+                    n(q.subscriptions()),
+                    n(q.setup()),
+                    n(q.migration()),
+                    n(q.tco()),
+                ),
+                Err(_) => Default::default(),
+            };
+            let err = r.quote.as_ref().err().cloned().unwrap_or_default();
+            let v = r.value.as_ref();
+            tab.rows.push(vec![
+                r.vendor.clone(),
+                r.name.clone(),
+                e,
+                t.currency.clone(),
+                m,
+                s,
+                st,
+                mi,
+                tc,
+                r.all_in.map(n).unwrap_or_default(),
+                r.rank.map(|x| x.to_string()).unwrap_or_default(),
+                r.score.map(n).unwrap_or_default(),
+                v.and_then(|v| v.score_per_cost).map(n).unwrap_or_default(),
+                v.map(|v| v.efficient.to_string()).unwrap_or_default(),
+                err,
+            ]);
+        }
+        csv::table(&tab)
+    }
+
+    /// JSON: the table with line items; the data for a score-against-cost frontier chart.
+    fn json(&self) -> Vec<u8> {
+        json::to_bytes(&super::json::CostJson::new(self.table))
+    }
+}

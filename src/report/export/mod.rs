@@ -1,0 +1,36 @@
+//! One exporter per output format. Commands build their result once (a [`Ranking`], a
+//! cost table, a [`Doc`]...); these modules turn it into bytes, each the one place its
+//! format's syntax and escaping live:
+//!
+//! - [`terminal`]: a [`Table`] as a box-drawn terminal table.
+//! - [`markdown`]: a [`Table`] as a Markdown table, and a whole [`Doc`] (`report.md`); every
+//!   text from the data is escaped so that it shows as text.
+//! - [`csv`]: a [`Table`] as CSV, text cells neutralised against spreadsheet formulas.
+//! - [`json`]: a serializable value as pretty JSON.
+//! - [`html`]: a [`Doc`] as a self-contained page (`report.html`).
+//!
+//! [`Render`] is what a command's result implements to print in every `--format`; the
+//! exporters never print, `cmd` decides where the bytes go.
+//!
+//! [`Ranking`]: crate::rank::Ranking
+//! [`Doc`]: super::doc::Doc
+//! [`Table`]: super::doc::Table
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod terminal;
+
+/// A result that prints in every `--format`: the terminal view, Markdown, CSV and JSON,
+/// each built with the exporter of its format.
+pub trait Render {
+    /// `--format table`: the view for a terminal.
+    fn terminal(&self) -> String;
+    /// `--format md`.
+    fn markdown(&self) -> String;
+    /// `--format csv`.
+    fn csv(&self) -> Vec<u8>;
+    /// `--format json`.
+    fn json(&self) -> Vec<u8>;
+}

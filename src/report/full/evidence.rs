@@ -1,0 +1,187 @@
+//! The ranking and evidence sections: the ranked vendors, the value behind each criterion,
+//! and the pilot (forest plots, intervals, ties at the top, go/no-go).
+
+use super::inputs::{figure, find, Inputs};
+use crate::pilot::{Kind, PilotReport};
+use crate::rank::Ranking;
+use crate::report::charts::{self, Figure};
+use crate::report::doc::{Block, Section, Table};
+use crate::report::{fmt_value, score_caption, score_text, ties};
+
+pub(super) fn ranking_section(r: &Ranking, figs: &[Figure]) -> Section {
+    let mut blocks = vec![Block::Paragraph(
+        score_caption(r).trim_end_matches(':').to_string() + ".",
+    )];
+    let mut t = Table::new(
+        &["rank", "vendor", "name", "score"],
+        &[true, false, false, true],
+    );
+    for v in &r.ranked {
+        t.rows.push(vec![
+            v.rank.to_string(),
+            format!("`{}`", v.vendor),
+            v.name.clone(),
+            score_text(r, v.score),
+        ]);
+    }
+    blocks.push(Block::Table(t));
+    let tie_notes = ties(r);
+    if !tie_notes.is_empty() {
+        blocks.push(Block::List(tie_notes));
+    }
+    if let Some(f) = find(figs, "ranking") {
+        blocks.push(figure(f));
+    }
+    Section {
+        id: "ranking",
+        title: "Ranking".into(),
+        blocks,
+    }
+}
+
+pub(super) fn evidence(i: &Inputs, ranking_figs: &[Figure], forest: &[Figure]) -> Section {
+    let r = i.ranking;
+    let mut blocks = vec![Block::Paragraph(
+        "The value behind each criterion for each ranked vendor (n/a: no data).".into(),
+    )];
+    let mut header = vec!["criterion".to_string(), "better".to_string()];
+    header.extend(r.ranked.iter().map(|v| format!("`{}`", v.vendor)));
+    let mut t = Table {
+        numeric: header.iter().enumerate().map(|(k, _)| k >= 2).collect(),
+        header,
+        rows: Vec::new(),
+    };
+    for (c, info) in r.criteria.iter().enumerate() {
+        // The label often names the unit already ("... per endpoint-day").
+        let label = if info.label.contains(&info.unit) || info.unit.is_empty() {
+            info.label.clone()
+        } else {
+            format!("{} ({})", info.label, info.unit)
+        };
+        let better = match info.direction {
+            crate::decision::Direction::Max => "higher",
+            crate::decision::Direction::Min => "lower",
+        };
+        let mut row = vec![label, better.into()];
+        row.extend(r.ranked.iter().map(|v| fmt_value(info, v.values[c])));
+        t.rows.push(row);
+    }
+    blocks.push(Block::Table(t));
+    if let Some(f) = find(ranking_figs, "profile") {
+        blocks.push(figure(f));
+    }
+    if let Some(p) = i.pilot {
+        let in_use = charts::pilot_metrics_in_use(r, i.criteria);
+        blocks.extend(pilot_blocks(r, p, &in_use, forest));
+    }
+    Section {
+        id: "evidence",
+        title: "Evidence".into(),
+        blocks,
+    }
+}
+
+fn pilot_value(kind: Kind, x: f64) -> String {
+    match kind {
+        Kind::Rate => format!("{:.2}%", 100.0 * x),
+        Kind::PerDay => format!("{x:.4}"),
+        _ => format!("{x:.2}"),
+    }
+}
+
+/// The pilot metrics the criteria use: forest plots, the table with intervals, the ties at
+/// the top, and the go/no-go checklist (every metric is in `tables/pilot_metrics`).
+fn pilot_blocks(r: &Ranking, p: &PilotReport, in_use: &[String], forest: &[Figure]) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading("Pilot".into())];
+    let Some((_, vendors)) = p.groups.first() else {
+        return Vec::new();
+    };
+    // Ranked vendors in rank order, then the excluded ones.
+    let mut vendors: Vec<&crate::pilot::VendorPilot> = vendors.iter().collect();
+    vendors.sort_by_key(|v| {
+        let id = &p.vendor_ids[v.vendor];
+        r.ranked
+            .iter()
+            .position(|x| &x.vendor == id)
+            .unwrap_or(usize::MAX)
+    });
+    let mut t = Table::new(
+        &["vendor", "metric", "value", "n", "95% interval"],
+        &[false, false, true, true, false],
+    );
+    for v in vendors {
+        for m in v
+            .metrics
+            .iter()
+            .filter(|m| in_use.iter().any(|u| u == m.metric))
+        {
+            let interval = m.intervals.first().map_or("-".to_string(), |(name, i)| {
+                format!(
+                    "{} to {} ({name})",
+                    pilot_value(m.kind, i.lower),
+                    pilot_value(m.kind, i.upper)
+                )
+            });
+            t.rows.push(vec![
+                format!("`{}`", p.vendor_ids[v.vendor]),
+                m.metric.trim_start_matches("pilot.").to_string(),
+                m.value.map_or("n/a".into(), |x| pilot_value(m.kind, x)),
+                format!("{} {}", crate::gates::fmt_num(m.n), m.unit),
+                interval,
+            ]);
+        }
+    }
+    blocks.extend(forest.iter().map(figure));
+    if !t.rows.is_empty() {
+        blocks.push(Block::Paragraph(
+            "The pilot metrics the criteria use, per vendor, with the sample each rests on and its 95% interval (all pilot metrics are in `tables/pilot_metrics`):".into(),
+        ));
+        blocks.push(Block::Table(t));
+    }
+    let tiers: Vec<String> = p
+        .tiers
+        .iter()
+        .filter(|t| in_use.iter().any(|u| u == t.metric))
+        .filter(|t| t.tiers.first().is_some_and(|top| top.len() > 1))
+        .map(|t| {
+            let top: Vec<&str> = t.tiers[0]
+                .iter()
+                .map(|&v| p.vendor_ids[v].as_str())
+                .collect();
+            format!(
+                "`{}`: the pilot cannot separate {} (pairwise tests, Holm-corrected at 5%)",
+                t.metric,
+                crate::problem::backticks(&top)
+            )
+        })
+        .collect();
+    if !tiers.is_empty() {
+        blocks.push(Block::Paragraph("Statistical ties at the top:".into()));
+        blocks.push(Block::List(tiers));
+    }
+    if p.checklist.iter().any(|(_, lines)| !lines.is_empty()) {
+        blocks.push(Block::Heading("Go/no-go".into()));
+        let mut t = Table::new(&["vendor", "verdict", "gate", "result"], &[false; 4]);
+        for (v, lines) in &p.checklist {
+            let go = lines.iter().all(|l| l.go);
+            for (k, l) in lines.iter().enumerate() {
+                t.rows.push(vec![
+                    if k == 0 {
+                        format!("`{}`", p.vendor_ids[*v])
+                    } else {
+                        String::new()
+                    },
+                    if k == 0 {
+                        (if go { "GO" } else { "NO-GO" }).into()
+                    } else {
+                        String::new()
+                    },
+                    format!("`{}`", l.gate),
+                    format!("{}: {}", if l.go { "go" } else { "no-go" }, l.text),
+                ]);
+            }
+        }
+        blocks.push(Block::Table(t));
+    }
+    blocks
+}

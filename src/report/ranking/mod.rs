@@ -1,0 +1,28 @@
+//! The ranking as `rank` prints it (and `report` writes it to `ranking.*`): a terminal
+//! table, Markdown, CSV and JSON, each built with the exporter of its format.
+
+mod csv;
+mod json;
+mod markdown;
+mod terminal;
+
+use super::export::Render;
+use crate::rank::Ranking;
+
+impl Render for Ranking {
+    fn terminal(&self) -> String {
+        terminal::terminal(self)
+    }
+
+    fn markdown(&self) -> String {
+        markdown::markdown(self)
+    }
+
+    fn csv(&self) -> Vec<u8> {
+        csv::csv(self)
+    }
+
+    fn json(&self) -> Vec<u8> {
+        json::json(self)
+    }
+}
