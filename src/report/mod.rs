@@ -18,6 +18,8 @@ pub mod sensitivity;
 pub mod tables;
 
 pub use export::Render;
+/// The JSON Schema of `rank --format json` (docs/schema/rank.schema.json).
+pub use ranking::schema as rank_schema;
 
 use crate::decision::Direction;
 use crate::rank::{CriterionInfo, Ranking};

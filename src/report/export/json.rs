@@ -1,6 +1,9 @@
 //! The JSON exporter: pretty-printed, two-space indented, with a final newline. Non-finite
 //! numbers come out as `null`.
 
+use std::borrow::Cow;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// `x` as pretty JSON bytes with a final newline.
@@ -22,6 +25,23 @@ impl<V: Serialize> Serialize for Object<'_, V> {
             map.serialize_entry(k, v)?;
         }
         map.end()
+    }
+}
+
+impl<V: JsonSchema> JsonSchema for Object<'_, V> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        format!("Object_of_{}", V::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "object",
+            "additionalProperties": generator.subschema_for::<V>(),
+        })
     }
 }
 

@@ -1,7 +1,13 @@
 //! The ranking as JSON (`rank --format json`, `ranking.json`): the stable contract other
 //! tools read, documented in docs/output.md. The types here are that contract: the JSON is
-//! their serialisation, field for field in this order.
+//! their serialisation, field for field in this order, and its JSON Schema
+//! (docs/schema/rank.schema.json) is derived from them.
+//!
+//! Two parts are serialised by the library's own types (the weights and the method's raw
+//! outputs); their schemas come from the `schema` mirrors below, which refuse unknown
+//! fields so that a test validating real output notices when the library's types change.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::criteria::WeightsUsed;
@@ -9,11 +15,13 @@ use crate::rank::Ranking;
 use crate::report::export::json::{to_bytes, Object};
 use crate::score::method::MethodDetails;
 
-/// The whole document.
-#[derive(Serialize)]
+/// A ranking of endpoint-security vendors by weighted criteria: `vendorscore rank --format
+/// json`, and `ranking.json` of `vendorscore report`.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "vendorscore ranking")]
 pub struct RankJson<'a> {
-    /// The scoring method: `weighted-sum`, `weighted-product`, `topsis`, `vikor` or
-    /// `promethee2`.
+    /// The scoring method.
+    #[schemars(extend("enum" = ["weighted-sum", "weighted-product", "topsis", "vikor", "promethee2"]))]
     pub method: &'a str,
     /// The criteria file's name.
     pub title: &'a str,
@@ -26,6 +34,7 @@ pub struct RankJson<'a> {
     /// The criteria in file order, with their effective weights.
     pub criteria: Vec<Criterion<'a>>,
     /// The weights used and how they were found.
+    #[schemars(with = "schema::Weights")]
     pub weights: &'a WeightsUsed,
     /// The ranked vendors, best first, then the excluded ones.
     pub vendors: Vec<Vendor<'a>>,
@@ -41,7 +50,7 @@ pub struct RankJson<'a> {
 }
 
 /// A group of criteria.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct Group<'a> {
     pub id: &'a str,
     pub label: &'a str,
@@ -50,7 +59,7 @@ pub struct Group<'a> {
 }
 
 /// A criterion.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct Criterion<'a> {
     pub id: &'a str,
     pub label: &'a str,
@@ -59,6 +68,7 @@ pub struct Criterion<'a> {
     /// The metric it scores, e.g. `pilot.detection_rate`.
     pub metric: &'a str,
     /// `max` (higher is better) or `min`.
+    #[schemars(extend("enum" = ["max", "min"]))]
     pub direction: &'static str,
     /// Effective weight, 0 to 1; the weights sum to 1.
     pub weight: f64,
@@ -66,7 +76,7 @@ pub struct Criterion<'a> {
 }
 
 /// A vendor, ranked or excluded.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct Vendor<'a> {
     pub vendor: &'a str,
     pub name: &'a str,
@@ -86,7 +96,7 @@ pub struct Vendor<'a> {
 }
 
 /// A reason a vendor is excluded.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct Reason<'a> {
     /// The gate (or criterion) id that excluded it.
     pub by: &'a str,
@@ -95,7 +105,7 @@ pub struct Reason<'a> {
 }
 
 /// Whether the lead is more than noise: redraws of the evidence from its uncertainty.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct EvidenceCheck<'a> {
     pub draws: usize,
     pub seed: u64,
@@ -110,7 +120,7 @@ pub struct EvidenceCheck<'a> {
 }
 
 /// How often the leader scores above one other vendor.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct Ahead<'a> {
     pub vendor: &'a str,
     /// The share of redraws in which the leader scores strictly better.
@@ -120,11 +130,12 @@ pub struct Ahead<'a> {
 }
 
 /// The method's raw outputs.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct MethodOutputs<'a> {
     /// The vendors the outputs' per-vendor arrays refer to, in their order.
     pub vendors: &'a [String],
     /// Tagged by `method`; the fields depend on the method.
+    #[schemars(with = "schema::Outputs")]
     pub outputs: &'a MethodDetails,
 }
 
@@ -237,4 +248,128 @@ impl<'a> RankJson<'a> {
 /// Renders the ranking as pretty-printed JSON bytes (with a final newline).
 pub fn json(r: &Ranking) -> Vec<u8> {
     to_bytes(&RankJson::new(r))
+}
+
+/// The JSON Schema (draft 7) of [`json`]'s output, pretty-printed with a final newline.
+pub fn schema() -> Vec<u8> {
+    let mut settings = schemars::generate::SchemaSettings::draft07();
+    // The schema of what is written, not of what would be read back.
+    settings.contract = schemars::generate::Contract::Serialize;
+    to_bytes(&settings.into_generator().into_root_schema_for::<RankJson>())
+}
+
+/// Schemas of the parts serialised by the library's own types, field for field as they
+/// serialise (see `WeightsUsed` and `MethodDetails`). They are never built.
+#[allow(dead_code)]
+mod schema {
+    use schemars::JsonSchema;
+
+    /// Where the weights come from and the weights used.
+    #[derive(JsonSchema)]
+    #[schemars(deny_unknown_fields)]
+    pub struct Weights {
+        /// `direct` (the file's weights) or `ahp` (from a pairwise comparison matrix).
+        #[schemars(extend("enum" = ["direct", "ahp"]))]
+        pub source: String,
+        /// The file's effective weights (direct or AHP), in criteria order, summing to 1.
+        pub subjective: Vec<f64>,
+        /// The AHP figures when `source` is `ahp`.
+        pub ahp: Option<Ahp>,
+        /// `entropy` or `critic` when objective weights are blended in.
+        #[schemars(extend("enum" = ["entropy", "critic", null]))]
+        pub objective: Option<String>,
+        /// The objective weights of the ranked vendors' data.
+        pub objective_weights: Option<Vec<f64>>,
+        /// The share of the file's weights in the blend, 0 to 1.
+        pub blend: Option<f64>,
+        /// The weights the method used, in criteria order, summing to 1.
+        pub effective: Vec<f64>,
+    }
+
+    /// An AHP result: the weights and the consistency figures behind them.
+    #[derive(JsonSchema)]
+    #[schemars(deny_unknown_fields)]
+    pub struct Ahp {
+        pub weights: Vec<f64>,
+        pub lambda_max: f64,
+        pub consistency_index: f64,
+        pub random_index: f64,
+        /// CR = CI / RI; at most 0.10 counts as consistent.
+        pub consistency_ratio: f64,
+        pub iterations: usize,
+    }
+
+    /// The method's raw outputs; per-vendor arrays follow `method_details.vendors`,
+    /// per-criterion arrays the criteria order.
+    #[derive(JsonSchema)]
+    #[schemars(tag = "method", rename_all = "kebab-case", deny_unknown_fields)]
+    pub enum Outputs {
+        /// `contributions[vendor][criterion]`: the points each criterion adds.
+        WeightedSum {
+            contributions: Vec<Vec<f64>>,
+        },
+        WeightedProduct(WeightedProduct),
+        Topsis(Topsis),
+        Vikor(Vikor),
+        /// PROMETHEE II.
+        Promethee(Promethee),
+    }
+
+    #[derive(JsonSchema)]
+    #[schemars(deny_unknown_fields)]
+    pub struct WeightedProduct {
+        #[schemars(extend("enum" = ["max", "sum"]))]
+        pub normalisation: String,
+        /// ln of each vendor's score.
+        pub log_scores: Vec<f64>,
+    }
+
+    #[derive(JsonSchema)]
+    #[schemars(deny_unknown_fields)]
+    pub struct Topsis {
+        #[schemars(extend("enum" = ["vector", "min-max"]))]
+        pub normalisation: String,
+        /// Per criterion, the ideal weighted normalised value.
+        pub ideal: Vec<f64>,
+        /// Per criterion, the anti-ideal weighted normalised value.
+        pub anti_ideal: Vec<f64>,
+        /// Per vendor, the distance to the ideal.
+        pub d_plus: Vec<f64>,
+        /// Per vendor, the distance to the anti-ideal.
+        pub d_minus: Vec<f64>,
+    }
+
+    /// VIKOR; S, R and Q are lower-is-better.
+    #[derive(JsonSchema)]
+    #[schemars(deny_unknown_fields)]
+    pub struct Vikor {
+        /// The strategy weight, 0 to 1.
+        pub v: f64,
+        /// Per criterion, the best value.
+        pub best: Vec<f64>,
+        /// Per criterion, the worst value.
+        pub worst: Vec<f64>,
+        /// Per vendor, the group utility.
+        pub s: Vec<f64>,
+        /// Per vendor, the individual regret.
+        pub r: Vec<f64>,
+        /// Per vendor, Q (the score).
+        pub q: Vec<f64>,
+        pub dq: f64,
+        pub acceptable_advantage: bool,
+        pub acceptable_stability: bool,
+        /// The compromise solutions, vendor indices in order of Q.
+        pub compromise: Vec<usize>,
+    }
+
+    #[derive(JsonSchema)]
+    #[schemars(deny_unknown_fields)]
+    pub struct Promethee {
+        /// Per vendor, the positive (leaving) flow.
+        pub phi_plus: Vec<f64>,
+        /// Per vendor, the negative (entering) flow.
+        pub phi_minus: Vec<f64>,
+        /// Per vendor, the net flow (the score).
+        pub phi_net: Vec<f64>,
+    }
 }

@@ -3,6 +3,8 @@
 
 mod csv;
 mod json;
+
+pub use json::schema;
 mod markdown;
 mod terminal;
 
