@@ -141,6 +141,15 @@ pub fn analyse(
 }
 
 impl Analysis {
+    /// What each SMAA iteration redrew: the weights, or the weights and the evidence.
+    pub fn scenarios(&self) -> &'static str {
+        if self.with_evidence {
+            "weight and evidence scenarios"
+        } else {
+            "weight scenarios"
+        }
+    }
+
     /// The verdict in words: who ranks first how often, and the nearest weight change that
     /// hands first place to someone else.
     pub fn verdict(&self) -> Vec<String> {
@@ -156,11 +165,7 @@ impl Analysis {
             v.sort_by(|a, b| b.1.total_cmp(&a.1));
             v
         };
-        let scenarios = if self.with_evidence {
-            "weight and evidence scenarios"
-        } else {
-            "weight scenarios"
-        };
+        let scenarios = self.scenarios();
         if let Some(&(top, share)) = first.first() {
             let how = if self.constrained {
                 "weights drawn within the criteria file's `[sensitivity]` ranges and order"

@@ -7,6 +7,7 @@
 
 pub mod analysis;
 mod metric_names;
+pub mod verdict;
 
 use crate::cost::{PricingContext, Quote};
 use crate::criteria::{Criteria, Missing, WeightsUsed};

@@ -15,7 +15,7 @@ mod tables;
 mod verdict;
 
 pub use inputs::Inputs;
-pub use verdict::{robustness, MODERATE, STRONG};
+pub use verdict::robustness;
 
 use super::charts::{self, Figure};
 use super::doc::Doc;

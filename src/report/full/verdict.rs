@@ -6,81 +6,13 @@ use crate::report::cost::CostTable;
 use crate::report::doc::{Block, Section, Tone};
 use crate::report::{has_contributions, score_caption, score_text};
 
-/// Rank-1 acceptability from which the lead is called strong (and moderate).
-pub const STRONG: f64 = 0.75;
-pub const MODERATE: f64 = 0.5;
-/// How robust the lead is, from the evidence check and the rank-1 acceptability.
+/// How robust the lead is ([`crate::rank::verdict::robustness`]), with the tone the
+/// report gives it.
 pub fn robustness(i: &Inputs) -> Option<(&'static str, Tone, String)> {
-    let r = i.ranking;
-    let top = r.ranked.first()?;
-    if r.ranked.len() == 1 {
-        return Some((
-            "not applicable",
-            Tone::Caution,
-            format!(
-                "How robust: not applicable. `{}` is the only vendor that passes the gates, so there is no runner-up to compare it with.",
-                top.vendor
-            ),
-        ));
-    }
-    let tied_evidence: Vec<&str> = r.noise.as_ref().map_or(Vec::new(), |n| n.tied());
-    let share = i.analysis.and_then(|a| {
-        a.vendors
-            .iter()
-            .position(|v| *v == top.vendor)
-            .map(|k| a.smaa.acceptability[k][0])
-    });
-    let score_tied: Vec<&str> = r
-        .ranked
-        .iter()
-        .skip(1)
-        .filter(|v| v.rank == top.rank)
-        .map(|v| v.vendor.as_str())
-        .collect();
-    let mut why = Vec::new();
-    if !score_tied.is_empty() {
-        why.push(format!(
-            "the score of `{}` ties with {}",
-            top.vendor,
-            crate::problem::backticks(&score_tied)
-        ));
-    }
-    if !tied_evidence.is_empty() {
-        why.push(format!(
-            "the evidence cannot separate `{}` from {}",
-            top.vendor,
-            crate::problem::backticks(&tied_evidence)
-        ));
-    } else if r.noise.is_some() {
-        why.push(format!(
-            "the evidence puts `{}` ahead of every other vendor",
-            top.vendor
-        ));
-    }
-    if let Some(s) = share {
-        why.push(format!(
-            "`{}` ranks first in {:.0}% of the weight scenarios",
-            top.vendor,
-            100.0 * s
-        ));
-    }
-    let clear = score_tied.is_empty() && tied_evidence.is_empty();
-    let (word, tone) = match share {
-        Some(s) if clear && s >= STRONG => ("strong", Tone::Good),
-        Some(s) if clear && s >= MODERATE => ("moderate", Tone::Good),
-        None if clear => ("not measured", Tone::Good),
-        _ => ("weak", Tone::Caution),
-    };
-    let mut why = why.join(", and ");
-    if let Some(c) = why.get(..1) {
-        why = c.to_uppercase() + &why[1..];
-    }
-    let sentence = if why.is_empty() {
-        format!("How robust: {word}.")
-    } else {
-        format!("How robust: {word}. {why}.")
-    };
-    Some((word, tone, sentence))
+    crate::rank::verdict::robustness(i.ranking, i.analysis).map(|v| {
+        let tone = if v.good { Tone::Good } else { Tone::Caution };
+        (v.word, tone, v.sentence)
+    })
 }
 
 pub(super) fn bottom_line(i: &Inputs) -> Section {
