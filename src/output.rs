@@ -1,6 +1,7 @@
 //! Writing output files safely: all files go to temporary names in the target folder
 //! first and are renamed into place only when every one was written, so a failed run
-//! never leaves a half-written report.
+//! never leaves a half-written report; a name that would lead out of the folder (`..`,
+//! an absolute path) is refused before anything is written.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -34,6 +35,17 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
         let path = path.to_path_buf();
         move |source| WriteError { path, source }
     };
+    for (name, _) in files {
+        if !stays_inside(name) {
+            return Err(WriteError {
+                path: dir.join(name),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "the name leads out of the output folder",
+                ),
+            });
+        }
+    }
     std::fs::create_dir_all(dir).map_err(err(dir))?;
     let mut staged = Vec::with_capacity(files.len());
     for (name, bytes) in files {
@@ -60,9 +72,46 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
     Ok(written)
 }
 
+/// Whether `name` is a relative path of plain names (`charts/ranking.svg`), which
+/// stays inside the folder it is joined to.
+fn stays_inside(name: &str) -> bool {
+    let path = Path::new(name);
+    !name.is_empty()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_lead_out_are_refused_before_anything_is_written() {
+        for bad in [
+            "../x.svg",
+            "charts/sweep-x/../../../victim.svg",
+            "/tmp/x",
+            "",
+            "./a/../b",
+        ] {
+            assert!(!stays_inside(bad), "{bad}");
+        }
+        assert!(stays_inside("charts/ranking.svg"));
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let files = vec![
+            ("a.txt".to_string(), b"one".to_vec()),
+            ("charts/../../escaped.txt".to_string(), b"two".to_vec()),
+        ];
+        let e = write_all(&out, &files).unwrap_err();
+        assert!(
+            e.to_string().contains("leads out of the output folder"),
+            "{e}"
+        );
+        assert!(!out.exists(), "nothing is written, not even the folder");
+        assert!(!dir.path().join("escaped.txt").exists());
+    }
 
     #[test]
     fn writes_every_file_and_leaves_no_temporaries() {

@@ -104,3 +104,52 @@ fn bad_option_values_are_bad_usage() {
     let (code, err) = run(&["rank", "--no-such-flag"]);
     assert_eq!(code, 2, "{err}");
 }
+
+/// Criterion ids that would make a chart's file name lead out of `--out` (an id names the
+/// weight-sweep chart) stop the report with exit 1 before any file is written, and
+/// nothing appears outside the folder.
+#[test]
+fn a_file_name_that_leads_out_of_the_output_folder_writes_nothing() {
+    let scratch = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("criteria/tiny.toml"))
+        .unwrap()
+        .replace("id = \"detection\"", "id = \"x/../../../escaped-d\"")
+        .replace("id = \"fp\"", "id = \"x/../../../escaped-f\"")
+        .replace("id = \"cpu\"", "id = \"x/../../../escaped-c\"");
+    let criteria = criteria_file(scratch.path(), &text);
+    let out = scratch.path().join("a/b/out");
+    let tiny = fixture("tiny");
+    let (code, err) = run(&[
+        "report",
+        "--data",
+        tiny.to_str().unwrap(),
+        "--criteria",
+        criteria.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--samples",
+        "200",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("leads out of the output folder"), "{err}");
+    assert!(!out.exists(), "nothing is written");
+    let escaped: Vec<_> = walk(scratch.path())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains("escaped"))
+        .collect();
+    assert!(escaped.is_empty(), "{escaped:?}");
+}
+
+/// Every file below `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
