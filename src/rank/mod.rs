@@ -3,7 +3,8 @@
 //!
 //! `rank` takes a loaded dataset and validated criteria and returns a `Ranking`, the one
 //! value every renderer reads. Every problem with the criteria against this dataset is
-//! reported at once. `analysis` runs the sensitivity analysis of a `Ranking`.
+//! reported at once. `analysis` runs the sensitivity analysis of a `Ranking`; `verdict`
+//! says in one word and one sentence how robust its lead is.
 
 pub mod analysis;
 mod metric_names;
