@@ -176,3 +176,37 @@ fn missing_value_policies() {
         .clone();
     assert_eq!(bravo["score"], 0.0);
 }
+
+/// Ids name output files, so they keep to one character set (docs/criteria.md): a bad one
+/// is refused at its line and column; the usual spellings pass.
+#[test]
+fn ids_keep_to_letters_digits_dashes_and_underscores() {
+    let tiny = std::fs::read_to_string(fixture("criteria/tiny.toml")).unwrap();
+    let long = "a".repeat(65);
+    for bad in [
+        "",
+        "-lead",
+        "a b",
+        "a/b",
+        "..",
+        "x.y",
+        "naïve",
+        long.as_str(),
+    ] {
+        let (code, err) = with_criteria(&tiny.replace("id = \"fp\"", &format!("id = \"{bad}\"")));
+        assert_eq!(code, 1, "{bad}: {err}");
+        assert!(err.contains("is not a valid id"), "{bad}: {err}");
+        assert!(err.contains("criteria.toml:19:6:"), "{bad}: {err}");
+    }
+    let (code, err) =
+        with_criteria(&tiny.replace("id = \"not-restricted\"", "id = \"not restricted\""));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("gate id `not restricted` is not a valid id"),
+        "{err}"
+    );
+    for good in ["false_positives", "FP-2", "9lives"] {
+        let (code, err) = with_criteria(&tiny.replace("id = \"fp\"", &format!("id = \"{good}\"")));
+        assert_eq!(code, 0, "{good}: {err}");
+    }
+}

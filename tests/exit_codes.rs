@@ -106,10 +106,11 @@ fn bad_option_values_are_bad_usage() {
 }
 
 /// Criterion ids that would make a chart's file name lead out of `--out` (an id names the
-/// weight-sweep chart) stop the report with exit 1 before any file is written, and
-/// nothing appears outside the folder.
+/// weight-sweep chart) are refused where the criteria file is read, at their line and
+/// column, by `check` as by `report`; nothing is written, inside the folder or out. (The
+/// writer refuses such a name too: src/output.rs.)
 #[test]
-fn a_file_name_that_leads_out_of_the_output_folder_writes_nothing() {
+fn a_criterion_id_that_would_lead_out_of_the_output_folder_is_refused() {
     let scratch = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(fixture("criteria/tiny.toml"))
         .unwrap()
@@ -131,8 +132,24 @@ fn a_file_name_that_leads_out_of_the_output_folder_writes_nothing() {
         "200",
     ]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("leads out of the output folder"), "{err}");
+    assert!(
+        err.contains("criteria.toml:13:6: criterion id `x/../../../escaped-d` is not a valid id"),
+        "{err}"
+    );
+    assert!(err.contains("hint: an id is letters, digits"), "{err}");
     assert!(!out.exists(), "nothing is written");
+    let (code, err) = run(&[
+        "check",
+        "--data",
+        tiny.to_str().unwrap(),
+        "--criteria",
+        criteria.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("`x/../../../escaped-c` is not a valid id"),
+        "{err}"
+    );
     let escaped: Vec<_> = walk(scratch.path())
         .into_iter()
         .filter(|p| p.to_string_lossy().contains("escaped"))

@@ -31,6 +31,24 @@ impl Ctx<'_> {
         self.problems.push(p);
     }
 
+    /// Checks an id that may become part of a file name (a chart per criterion): letters,
+    /// digits, `-` and `_`, starting with a letter or digit, at most 64 characters.
+    pub(super) fn id(&mut self, s: &Spanned<String>, what: &str) {
+        let id = s.get_ref();
+        let ok = id.len() <= 64
+            && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !ok {
+            self.at(
+                s,
+                format!("{what} id `{}` is not a valid id", id.escape_default()),
+                Some("an id is letters, digits, `-` and `_`, starting with a letter or digit, at most 64 characters (ids name output files)".into()),
+            );
+        }
+    }
+
     /// A value from a fixed list, with a "did you mean" hint.
     pub(super) fn pick<'c>(
         &mut self,

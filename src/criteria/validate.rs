@@ -95,6 +95,7 @@ fn gates(cx: &mut Ctx, raw: &[Spanned<RawGate>]) -> Vec<Gate> {
     let mut ids = HashSet::new();
     for g in raw {
         let g = g.get_ref();
+        cx.id(&g.id, "gate");
         if !ids.insert(g.id.get_ref().clone()) {
             cx.at(
                 &g.id,
@@ -192,6 +193,7 @@ fn weights(cx: &mut Ctx, raw: &RawCriteria, missing: Missing) -> (Vec<Group>, Ve
     let ahp = validate_weights::uses_ahp(raw);
     for c in &raw.criterion {
         let c: &RawCriterion = c.get_ref();
+        cx.id(&c.id, "criterion");
         if !ids.insert(c.id.get_ref().clone()) {
             cx.at(
                 &c.id,
