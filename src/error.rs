@@ -57,3 +57,54 @@ impl Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Only bad usage exits 2; every failure of the data or of what is computed from it
+    /// exits 1, whichever layer it comes from.
+    #[test]
+    fn only_bad_usage_exits_2() {
+        let data: Vec<Error> = vec![
+            Error::NotInData("dataset x has no pricing file".into()),
+            ScoreError::NoAlternatives.into(),
+            SensitivityError::NoVendors.into(),
+            ChartError::Empty {
+                chart: "forest",
+                what: "vendors",
+            }
+            .into(),
+            Error::Table("parquet".into()),
+            WriteError {
+                path: "out/report.html".into(),
+                source: std::io::Error::other("disk full"),
+            }
+            .into(),
+            RankError::AllExcluded(Vec::new()).into(),
+            DemoError::Io {
+                path: "out".into(),
+                source: std::io::Error::other("denied"),
+            }
+            .into(),
+        ];
+        for e in &data {
+            assert_eq!(e.exit_code(), 1, "{e}");
+        }
+        assert_eq!(
+            Error::Usage("`--samples` must be at least 1".into()).exit_code(),
+            2
+        );
+        let demo_usage: Error = DemoError::Vendors { got: 99, max: 12 }.into();
+        assert_eq!(demo_usage.exit_code(), 2);
+        let chart: Error = ChartError::Empty {
+            chart: "forest",
+            what: "vendors",
+        }
+        .into();
+        assert_eq!(
+            chart.to_string(),
+            "cannot draw the charts: the `forest` chart has no vendors to draw"
+        );
+    }
+}
