@@ -179,3 +179,69 @@ fn unknown_flag_is_a_usage_error() {
     let out = bin().output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The tiny fixture's vendors file with `header` in place of its own and the
+/// restrictions moved to the last column (kaspersky's: `us-bis-2024;fcc-covered-list`).
+fn vendors_with_header(header: &str) -> String {
+    let text = std::fs::read_to_string(fixture("tiny/vendors.csv")).unwrap();
+    let mut out = vec![header.to_string()];
+    for line in text.lines().skip(1) {
+        let restricted = line.starts_with("kaspersky");
+        let name = line.split(',').take(3).collect::<Vec<_>>().join(",");
+        let restrictions = if restricted {
+            "us-bis-2024;fcc-covered-list"
+        } else {
+            ""
+        };
+        out.push(format!("{name},,{restrictions}"));
+    }
+    out.join("\n") + "\n"
+}
+
+/// The restriction gate fails closed: a capitalised, repeated or missing `restrictions`
+/// header never lets the restricted incumbent through.
+#[test]
+fn restriction_gate_fails_closed_on_a_bad_header() {
+    let (code, err) = broken(
+        "vendors.csv",
+        &vendors_with_header("vendor,name,hq_country,notes,Restrictions"),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("vendors.csv:1: column `Restrictions` is not spelled `restrictions`"),
+        "{err}"
+    );
+    let (code, err) = broken(
+        "vendors.csv",
+        &vendors_with_header("vendor,name,restrictions,notes,restrictions"),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "vendors.csv:1:5: column `restrictions` appears twice in the header (columns 3 and 5)"
+        ),
+        "{err}"
+    );
+    let (code, err) = broken(
+        "vendors.csv",
+        &vendors_with_header("vendor,name,hq_country,notes,comment"),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "kaspersky: no value for `vendor.restrictions`, which gate `not-restricted` requires"
+        ),
+        "{err}"
+    );
+    // The same file with the header as documented excludes only the incumbent.
+    let dir = scratch_copy("tiny");
+    std::fs::write(
+        dir.path().join("vendors.csv"),
+        vendors_with_header("vendor,name,hq_country,notes,restrictions"),
+    )
+    .unwrap();
+    let (code, out, err) = rank(dir.path(), &fixture("criteria/tiny.toml"), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("3 ranked, 1 excluded"), "{out}");
+    assert!(out.contains("kaspersky: restricted"), "{out}");
+}

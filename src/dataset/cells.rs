@@ -30,6 +30,10 @@ impl<'a> Cells<'a> {
         required: &[&'static str],
         optional: &[&'static str],
     ) -> Result<Cells<'a>, Vec<Problem>> {
+        let near = near_misses(table, required, optional);
+        if !near.is_empty() {
+            return Err(near);
+        }
         if let Some(p) = missing_columns(
             &table.file,
             table.header_location(),
@@ -228,6 +232,31 @@ impl<'a> Cells<'a> {
 
 /// The problem of a header that lacks required columns (with a hint when the file
 /// looks semicolon- or tab-separated), or `None` when all are there.
+/// Headers that are a known column name in other letter case or spacing (`Restrictions`,
+/// `hq country`): read as they are, they would be ignored and the column taken as absent,
+/// so each is a problem at the header naming the expected spelling.
+fn near_misses(table: &TextTable, required: &[&str], optional: &[&str]) -> Vec<Problem> {
+    let fold = |s: &str| s.trim().to_ascii_lowercase().replace([' ', '-'], "_");
+    table
+        .headers
+        .iter()
+        .filter(|h| !required.contains(&h.as_str()) && !optional.contains(&h.as_str()))
+        .filter_map(|h| {
+            let known = required.iter().chain(optional).find(|k| fold(h) == **k)?;
+            Some(
+                Problem::at(
+                    &table.file,
+                    table.header_location(),
+                    format!("column `{h}` is not spelled `{known}`"),
+                )
+                .hint(format!(
+                    "column names are lower case with underscores (docs/data-formats.md); rename it `{known}`"
+                )),
+            )
+        })
+        .collect()
+}
+
 pub fn missing_columns(
     file: &str,
     at: crate::problem::Location,

@@ -1,6 +1,7 @@
 //! Where the records of a CSV file are: the line on which each starts (a quoted field
 //! may span lines, and empty lines are skipped as the reader skips them), and the first
 //! row with more fields than the header. Worked out only when a problem needs a line.
+//! Also the header's own check: a column name it repeats.
 
 use polars::prelude::PolarsError;
 
@@ -136,6 +137,37 @@ impl RecordLines {
             self.record_empty = true;
         }
     }
+}
+
+/// The first column name that a CSV header repeats, as a problem at its line and column
+/// (polars would rename the second copy, and the first would silently win).
+pub fn duplicate_header(file: &str, bytes: &[u8]) -> Option<Problem> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let header = reader.records().next()?.ok()?;
+    let names: Vec<&str> = header.iter().map(str::trim).collect();
+    let (column, name) = names
+        .iter()
+        .enumerate()
+        .find(|(i, n)| names[..*i].contains(n))?;
+    let first = names.iter().position(|n| n == name).unwrap_or(0);
+    Some(
+        Problem::at(
+            file,
+            Location::Line {
+                line: 1,
+                column: Some(column + 1),
+            },
+            format!(
+                "column `{name}` appears twice in the header (columns {} and {})",
+                first + 1,
+                column + 1
+            ),
+        )
+        .hint("keep one column of each name; the other would be ignored"),
+    )
 }
 
 #[cfg(test)]

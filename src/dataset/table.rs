@@ -53,6 +53,11 @@ impl TextTable {
             return Err(Problem::file(file, "the file is empty")
                 .hint("a CSV file needs at least a header row; see docs/data-formats.md"));
         }
+        if format == Format::Csv {
+            if let Some(p) = super::csv_lines::duplicate_header(file, &bytes) {
+                return Err(p);
+            }
+        }
         let df = match format {
             Format::Csv => read_csv(&bytes),
             Format::Parquet => read_parquet(&bytes),

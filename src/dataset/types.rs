@@ -11,7 +11,9 @@ pub struct Vendor {
     pub id: String,
     pub name: String,
     pub hq_country: Option<String>,
-    pub restrictions: Vec<String>,
+    /// Restriction ids (empty cell: none); `None` when the file has no `restrictions`
+    /// column, so a gate on them cannot be evaluated and fails closed.
+    pub restrictions: Option<Vec<String>>,
     pub notes: Option<String>,
 }
 

@@ -18,6 +18,7 @@ pub fn read(t: &TextTable) -> Result<Vec<Vendor>, Vec<Problem>> {
         &["vendor", "name"],
         &["hq_country", "restrictions", "notes"],
     )?;
+    let has_restrictions = t.column_index("restrictions").is_some();
     let mut out = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for r in 0..t.len() {
@@ -29,16 +30,17 @@ pub fn read(t: &TextTable) -> Result<Vec<Vendor>, Vec<Problem>> {
                 c.problem(r, "hq_country", format!("`hq_country` is `{h}`, not an ISO 3166 alpha-2 code"), Some("expected two upper-case letters such as `US`, `GB` or `DE`, or an empty cell".into()));
             }
         }
-        let restrictions: Vec<String> = c
-            .text(r, "restrictions")
-            .map(|s| {
-                s.split(';')
-                    .map(str::trim)
-                    .filter(|x| !x.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default();
+        let restrictions: Option<Vec<String>> = has_restrictions.then(|| {
+            c.text(r, "restrictions")
+                .map(|s| {
+                    s.split(';')
+                        .map(str::trim)
+                        .filter(|x| !x.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
         let (Some(id), Some(name)) = (id, name) else {
             continue;
         };

@@ -62,7 +62,7 @@ impl Metrics {
             "vendor.restrictions".into(),
             ds.vendors
                 .iter()
-                .map(|v| Some(Value::List(v.restrictions.clone())))
+                .map(|v| v.restrictions.clone().map(Value::List))
                 .collect(),
         );
         m.values.insert(
