@@ -72,6 +72,35 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
     Ok(written)
 }
 
+/// Refuses, before anything is written, an output of `files` in `dir` that would
+/// replace one of `inputs` (the criteria file, a client profile, an evidence file): an
+/// output never replaces an input. Paths are compared after resolving links.
+pub fn refuse_inputs(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    inputs: &[PathBuf],
+) -> Result<(), WriteError> {
+    let inputs: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    for (name, _) in files {
+        let target = dir.join(name);
+        let Ok(real) = std::fs::canonicalize(&target) else {
+            continue; // not there yet, so it replaces nothing
+        };
+        if inputs.contains(&real) {
+            return Err(WriteError {
+                path: target,
+                source: std::io::Error::other(
+                    "it is an input of this run; choose another output folder",
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Whether `name` is a relative path of plain names (`charts/ranking.svg`), which
 /// stays inside the folder it is joined to.
 fn stays_inside(name: &str) -> bool {
@@ -85,6 +114,19 @@ fn stays_inside(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_output_that_would_replace_an_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("report.md");
+        std::fs::write(&input, "name = \"criteria\"").unwrap();
+        let files = vec![("report.md".to_string(), b"# report".to_vec())];
+        let e = refuse_inputs(dir.path(), &files, std::slice::from_ref(&input)).unwrap_err();
+        assert!(e.to_string().contains("is an input of this run"), "{e}");
+        assert_eq!(std::fs::read(&input).unwrap(), b"name = \"criteria\"");
+        let other = dir.path().join("other.toml");
+        assert!(refuse_inputs(dir.path(), &files, &[other]).is_ok());
+    }
 
     #[test]
     fn names_that_lead_out_are_refused_before_anything_is_written() {

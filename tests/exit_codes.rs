@@ -170,3 +170,35 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// An output never replaces an input: a criteria file that sits in `--out` under the
+/// name of a report file stops the report (exit 1) before anything is written.
+#[test]
+fn a_report_never_replaces_its_criteria_file() {
+    let scratch = tempfile::tempdir().unwrap();
+    let out = scratch.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let criteria = out.join("report.md");
+    let text = std::fs::read_to_string(fixture("criteria/tiny.toml")).unwrap();
+    std::fs::write(&criteria, &text).unwrap();
+    let tiny = fixture("tiny");
+    let (code, err) = run(&[
+        "report",
+        "--data",
+        tiny.to_str().unwrap(),
+        "--criteria",
+        criteria.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--samples",
+        "200",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("report.md`: it is an input of this run"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&criteria).unwrap(), text);
+    let names: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
+    assert_eq!(names.len(), 1, "nothing but the criteria file: {names:?}");
+}

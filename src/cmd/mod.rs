@@ -62,6 +62,31 @@ struct Inputs {
     seed: u64,
 }
 
+/// The files a run reads, as given or by their defaults: every file of the data folder,
+/// the criteria file and the client profile (a missing path is harmless: it replaces
+/// nothing). Outputs are checked against them ([`crate::output::refuse_inputs`]).
+fn input_files(input: &InputArgs) -> Vec<std::path::PathBuf> {
+    let data = input.data.clone().unwrap_or_else(|| "datasets/demo".into());
+    let mut out: Vec<std::path::PathBuf> = std::fs::read_dir(&data)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    out.push(
+        input
+            .criteria
+            .clone()
+            .unwrap_or_else(|| "criteria/msp-default.toml".into()),
+    );
+    if let Some(c) = &input.client {
+        out.push(c.clone());
+        out.push(
+            std::path::Path::new("clients")
+                .join(c)
+                .with_extension("toml"),
+        );
+    }
+    out
+}
+
 /// Loads the dataset, the criteria and the client profile, reporting the problems of
 /// all three at once, and applies the profile to the criteria.
 fn load_inputs(input: &InputArgs) -> Result<Inputs, Error> {
