@@ -54,14 +54,20 @@ pub fn data_source(given: Option<&Path>) -> Source {
     }
 }
 
+/// The criteria file on disk a run reads: the file given, else
+/// `criteria/msp-default.toml` when it exists here; `None` for the built-in copy.
+pub fn criteria_path(given: Option<&Path>) -> Option<PathBuf> {
+    match given {
+        Some(p) => Some(p.to_path_buf()),
+        None => Some(PathBuf::from(DEFAULT_CRITERIA_FILE)).filter(|p| p.is_file()),
+    }
+}
+
 /// The criteria: the file given, else `criteria/msp-default.toml` when it exists here,
 /// else the built-in copy.
 pub fn load_criteria(given: Option<&Path>) -> Result<Criteria, CriteriaError> {
-    match given {
-        Some(p) => criteria::load(p),
-        None if Path::new(DEFAULT_CRITERIA_FILE).is_file() => {
-            criteria::load(Path::new(DEFAULT_CRITERIA_FILE))
-        }
+    match criteria_path(given) {
+        Some(p) => criteria::load(&p),
         None => criteria::parse("<built-in>/criteria/msp-default.toml", DEFAULT_CRITERIA)
             .map_err(|problems| CriteriaError::Invalid { problems }),
     }

@@ -36,13 +36,23 @@ pub enum ClientError {
     Invalid { problems: Vec<Problem> },
 }
 
+/// The profile file `--client` names: the path given when it is a file, else
+/// `clients/<name>.toml`; `None` when neither exists.
+pub fn find(given: &Path) -> Option<PathBuf> {
+    let by_name = Path::new("clients").join(given).with_extension("toml");
+    if given.is_file() {
+        Some(given.to_path_buf())
+    } else if by_name.is_file() {
+        Some(by_name)
+    } else {
+        None
+    }
+}
+
 /// Finds a profile by path, or by name under `clients/`, and loads it.
 pub fn load(given: &Path) -> Result<Profile, ClientError> {
-    let by_name = Path::new("clients").join(given).with_extension("toml");
-    let path = if given.is_file() {
-        given.to_path_buf()
-    } else if by_name.is_file() {
-        by_name
+    let path = if let Some(path) = find(given) {
+        path
     } else {
         let mut available: Vec<String> = std::fs::read_dir("clients")
             .map(|d| {

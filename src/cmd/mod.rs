@@ -62,28 +62,18 @@ struct Inputs {
     seed: u64,
 }
 
-/// The files a run reads, as given or by their defaults: every file of the data folder,
-/// the criteria file and the client profile (a missing path is harmless: it replaces
-/// nothing). Outputs are checked against them ([`crate::output::refuse_inputs`]).
+/// The files on disk a run reads: every file of the data folder, the criteria file and
+/// the client profile, found as loading finds them (built-in copies are not files).
+/// Outputs are checked against them ([`crate::output::refuse_inputs`]).
 fn input_files(input: &InputArgs) -> Vec<std::path::PathBuf> {
-    let data = input.data.clone().unwrap_or_else(|| "datasets/demo".into());
-    let mut out: Vec<std::path::PathBuf> = std::fs::read_dir(&data)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    out.push(
-        input
-            .criteria
-            .clone()
-            .unwrap_or_else(|| "criteria/msp-default.toml".into()),
-    );
-    if let Some(c) = &input.client {
-        out.push(c.clone());
-        out.push(
-            std::path::Path::new("clients")
-                .join(c)
-                .with_extension("toml"),
-        );
-    }
+    let mut out: Vec<std::path::PathBuf> = match embedded::data_source(input.data.as_deref()) {
+        dataset::Source::Dir(dir) => std::fs::read_dir(dir)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default(),
+        dataset::Source::Embedded { .. } => Vec::new(),
+    };
+    out.extend(embedded::criteria_path(input.criteria.as_deref()));
+    out.extend(input.client.as_deref().and_then(client::find));
     out
 }
 

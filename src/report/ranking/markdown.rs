@@ -3,9 +3,7 @@
 use crate::rank::Ranking;
 use crate::report::doc::Table;
 use crate::report::export::markdown::{inline, table};
-use crate::report::{
-    direction_words, fmt_value, has_contributions, pct, score_caption, score_text, ties,
-};
+use crate::report::{direction_words, has_contributions, pct, score_caption, score_text, ties};
 
 /// Renders the ranking as Markdown.
 pub fn markdown(r: &Ranking) -> String {
@@ -70,16 +68,7 @@ pub fn markdown(r: &Ranking) -> String {
         e.header.push(c.id.clone());
         e.numeric.push(true);
     }
-    for v in &r.ranked {
-        let mut row = vec![v.vendor.clone()];
-        row.extend(
-            r.criteria
-                .iter()
-                .zip(&v.values)
-                .map(|(c, x)| fmt_value(c, *x)),
-        );
-        e.rows.push(row);
-    }
+    e.rows.extend(super::evidence::evidence_rows(r));
     o.push_str("\n## Evidence\n\n");
     o.push_str(&table(&e));
     let mut c = Table::new(

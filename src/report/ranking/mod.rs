@@ -2,6 +2,7 @@
 //! table, Markdown, CSV and JSON, each built with the exporter of its format.
 
 mod csv;
+mod evidence;
 mod json;
 
 pub use json::schema;

@@ -5,9 +5,7 @@ use crate::decision::Direction;
 use crate::rank::Ranking;
 use crate::report::doc::Table;
 use crate::report::export::terminal::table;
-use crate::report::{
-    direction_words, fmt_value, has_contributions, pct, score_caption, score_text, ties,
-};
+use crate::report::{direction_words, has_contributions, pct, score_caption, score_text, ties};
 
 /// Renders the ranking for a terminal.
 pub fn terminal(r: &Ranking) -> String {
@@ -51,16 +49,7 @@ pub fn terminal(r: &Ranking) -> String {
         e.header.push(format!("{}\n{better}", c.id));
         e.numeric.push(true);
     }
-    for v in &r.ranked {
-        let mut row = vec![v.vendor.clone()];
-        row.extend(
-            r.criteria
-                .iter()
-                .zip(&v.values)
-                .map(|(c, x)| fmt_value(c, *x)),
-        );
-        e.rows.push(row);
-    }
+    e.rows.extend(super::evidence::evidence_rows(r));
     out.push_str("\nThe evidence behind each criterion:\n");
     out.push_str(&table(&e));
     out.push_str("\n\nCriteria (effective weight):\n");
