@@ -7,7 +7,6 @@
 use crate::chart::ChartError;
 use crate::client::ClientError;
 use crate::score::error::ScoreError;
-use crate::sensitivity::SensitivityError;
 use crate::{
     criteria::CriteriaError, dataset::DatasetError, demo::DemoError, output::WriteError,
     rank::RankError,
@@ -35,9 +34,6 @@ pub enum Error {
     /// A scoring method or consensus could not be computed on this data.
     #[error("{0}")]
     Score(#[from] ScoreError),
-    /// The sensitivity analysis could not be computed on this data.
-    #[error("{0}")]
-    Sensitivity(#[from] SensitivityError),
     #[error("cannot draw the charts: {0}")]
     Chart(#[from] ChartError),
     #[error("cannot write the tables: {0}")]
@@ -69,7 +65,7 @@ mod tests {
         let data: Vec<Error> = vec![
             Error::NotInData("dataset x has no pricing file".into()),
             ScoreError::NoAlternatives.into(),
-            SensitivityError::NoVendors.into(),
+            RankError::Analysis("no vendors to analyse".into()).into(),
             ChartError::Empty {
                 chart: "forest",
                 what: "vendors",

@@ -150,6 +150,17 @@ pub fn suggest<'a>(name: &str, known: impl IntoIterator<Item = &'a str> + Clone)
     }
 }
 
+/// A number as a message shows it: as Rust prints it, but in scientific notation when
+/// that would run to more than 15 digits (`1e308`, not 309 digits; `5e-324`).
+pub fn number(x: f64) -> String {
+    let plain = format!("{x}");
+    if plain.len() > 16 {
+        format!("{x:e}")
+    } else {
+        plain
+    }
+}
+
 /// `a`, `b`, `c`
 pub fn backticks<S: AsRef<str>>(items: &[S]) -> String {
     items
@@ -178,6 +189,15 @@ mod tests {
             p.to_string(),
             "d/pilot_results.csv:7:3: bad\n  hint: fix it"
         );
+    }
+
+    #[test]
+    fn numbers_too_long_for_a_message_go_scientific() {
+        assert_eq!(number(1e308), "1e308");
+        assert_eq!(number(5e-324), "5e-324");
+        assert_eq!(number(-1e20), "-1e20");
+        assert_eq!(number(12.5), "12.5");
+        assert_eq!(number(1_000_000.0), "1000000");
     }
 
     #[test]

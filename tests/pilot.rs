@@ -173,3 +173,48 @@ fn a_dataset_without_a_pilot_is_bad_data() {
     assert_eq!(code, 1);
     assert!(err.contains("has no pilot_results file"), "{err}");
 }
+
+/// A gauge has one definition: the mean of the endpoints' own (day-weighted) means. One
+/// endpoint of 1 day at 10% CPU and one of 9 days at 0% give 5.0 in `pilot` and in `rank`
+/// (a day-weighted pooled mean would give 1.0 and could order vendors the other way).
+#[test]
+fn a_gauge_is_the_same_number_in_pilot_and_rank() {
+    let dir = scratch_copy("tiny");
+    let path = dir.path().join("pilot_results.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text
+        .replace(
+            "alpha,acme,alpha-1,workstation,windows-11,,10,true,3,",
+            "alpha,acme,alpha-1,workstation,windows-11,,1,true,10,",
+        )
+        .replace(
+            "alpha,acme,alpha-2,server,windows-server-2022,,10,true,3,",
+            "alpha,acme,alpha-2,server,windows-server-2022,,9,true,0,",
+        );
+    std::fs::write(&path, text).unwrap();
+    let criteria = fixture("criteria/tiny.toml");
+    let (code, out, err) = pilot(&[
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--criteria",
+        criteria.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        metric(&doc, 0, "alpha", "pilot.cpu_overhead_pct")["value"],
+        5.0
+    );
+    let (code, out, err) = rank(dir.path(), &criteria, &["--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let alpha = doc["vendors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["vendor"] == "alpha")
+        .unwrap();
+    assert_eq!(alpha["values"]["cpu"], 5.0);
+}

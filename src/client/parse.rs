@@ -8,8 +8,12 @@ use toml::Spanned;
 use super::profile::{Profile, CONSTRAINTS, COUNTRIES_OF_CONCERN, KNOWN_PSA, KNOWN_RMM};
 use super::raw::RawProfile;
 use crate::cost::{Billing, Fleet, Migration, PricingContext};
-use crate::criteria::{Aggregate, Gate, MetricRef, Pos, Rule};
-use crate::problem::{backticks, line_column, suggest, Problem};
+use crate::criteria::{Aggregate, Gate, MetricRef, Pos, Rule, MAX_WEIGHT};
+use crate::dataset::{MAX_COUNT, MAX_VALUE};
+use crate::problem::{backticks, line_column, number, suggest, Problem};
+
+/// The longest contract a profile may price: 100 years.
+const MAX_HORIZON_MONTHS: u64 = 1200;
 
 struct Ctx<'a> {
     file: &'a str,
@@ -32,11 +36,11 @@ impl Ctx<'_> {
     fn count(&mut self, v: &Option<Spanned<i64>>, what: &str, default: u64) -> u64 {
         match v {
             None => default,
-            Some(s) if *s.get_ref() < 0 => {
+            Some(s) if !(0..=MAX_COUNT as i64).contains(s.get_ref()) => {
                 self.at(
                     s,
                     format!("`{what}` is `{}`", s.get_ref()),
-                    Some("expected a whole number >= 0".into()),
+                    Some(format!("expected a whole number from 0 to {MAX_COUNT}")),
                 );
                 default
             }
@@ -44,14 +48,17 @@ impl Ctx<'_> {
         }
     }
 
-    fn positive(&mut self, v: &Spanned<f64>, what: &str) -> f64 {
+    /// A number from 0 to `max` (an amount, hours, a factor: [`MAX_VALUE`]; a weight:
+    /// [`MAX_WEIGHT`]), so no cost or weight computed from it can overflow.
+    fn positive(&mut self, v: &Spanned<f64>, what: &str, max: f64) -> f64 {
         let x = *v.get_ref();
-        if !x.is_finite() || x < 0.0 {
+        if !(0.0..=max).contains(&x) {
             self.at(
                 v,
-                format!("`{what}` is `{x}`"),
-                Some("expected a finite number >= 0".into()),
+                format!("`{what}` is `{}`", number(x)),
+                Some(format!("expected a number from 0 to {max}")),
             );
+            return 0.0;
         }
         x
     }
@@ -112,12 +119,14 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, Vec<Problem>> {
     let rmm = cx.platform(&raw.tools.rmm, &KNOWN_RMM, "RMM");
     let psa = cx.platform(&raw.tools.psa, &KNOWN_PSA, "PSA");
     let horizon_months = cx.count(&raw.contract.horizon_months, "horizon_months", 36);
-    if let (Some(h), 0) = (&raw.contract.horizon_months, horizon_months) {
-        cx.at(
-            h,
-            "`horizon_months` is 0".into(),
-            Some("the months the contract runs, e.g. `36`".into()),
-        );
+    if let Some(h) = &raw.contract.horizon_months {
+        if horizon_months == 0 || horizon_months > MAX_HORIZON_MONTHS {
+            cx.at(
+                h,
+                format!("`horizon_months` is {horizon_months}"),
+                Some(format!("the months the contract runs, from 1 to {MAX_HORIZON_MONTHS}, e.g. `36`")),
+            );
+        }
     }
     let billing = match raw
         .contract
@@ -138,21 +147,21 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, Vec<Problem>> {
         }
     };
     let migration = raw.migration.as_ref().map(|m| Migration {
-        labour_rate: cx.positive(&m.labour_rate, "labour_rate"),
-        hours_per_endpoint: cx.positive(&m.hours_per_endpoint, "hours_per_endpoint"),
+        labour_rate: cx.positive(&m.labour_rate, "labour_rate", MAX_VALUE),
+        hours_per_endpoint: cx.positive(&m.hours_per_endpoint, "hours_per_endpoint", MAX_VALUE),
         hours_per_exclusion: m
             .hours_per_exclusion
             .as_ref()
-            .map_or(0.0, |v| cx.positive(v, "hours_per_exclusion")),
+            .map_or(0.0, |v| cx.positive(v, "hours_per_exclusion", MAX_VALUE)),
         exclusions: cx.count(&m.exclusions, "exclusions", 0),
         partial_deploy_factor: m
             .partial_deploy_factor
             .as_ref()
-            .map_or(1.5, |v| cx.positive(v, "partial_deploy_factor")),
+            .map_or(1.5, |v| cx.positive(v, "partial_deploy_factor", MAX_VALUE)),
         manual_deploy_factor: m
             .manual_deploy_factor
             .as_ref()
-            .map_or(3.0, |v| cx.positive(v, "manual_deploy_factor")),
+            .map_or(3.0, |v| cx.positive(v, "manual_deploy_factor", MAX_VALUE)),
     });
     let currency = raw.currency.as_ref().map(|c| {
         let v = c.get_ref();
@@ -174,7 +183,7 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, Vec<Problem>> {
             .map(|(id, w)| {
                 (
                     id.clone(),
-                    cx.positive(w, &format!("{what} `{id}`")),
+                    cx.positive(w, &format!("{what} `{id}`"), MAX_WEIGHT),
                     cx.pos(w),
                 )
             })

@@ -6,7 +6,8 @@ use toml::Spanned;
 
 use super::raw::Pos;
 use super::validated::{Aggregate, MetricRef, Missing};
-use crate::problem::{backticks, suggest, Problem};
+use super::weights::MAX_WEIGHT;
+use crate::problem::{backticks, number, suggest, Problem};
 
 const MISSING: [&str; 3] = ["error", "worst", "exclude-vendor"];
 const AGGREGATES: [&str; 3] = ["mean", "latest", "min"];
@@ -68,11 +69,11 @@ impl Ctx<'_> {
 
     pub(super) fn weight(&mut self, w: &Spanned<f64>, what: &str) -> f64 {
         let v = *w.get_ref();
-        if !v.is_finite() || v < 0.0 {
+        if !(0.0..=MAX_WEIGHT).contains(&v) {
             self.at(
                 w,
-                format!("{what} weight is `{v}`"),
-                Some("weights are relative and must be >= 0".into()),
+                format!("{what} weight is `{}`", number(v)),
+                Some(format!("weights are relative, from 0 to {MAX_WEIGHT}: numbers such as `1` to `100` say the same as large ones")),
             );
             0.0
         } else {

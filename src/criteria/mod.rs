@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use crate::problem::{render_all, Problem};
 
 pub use raw::Pos;
+pub use weights::MAX_WEIGHT;
 pub use validate::parse;
 pub use validated::{Aggregate, Criteria, Criterion, Gate, Group, MetricRef, Missing, Rule};
 pub use weighting::{AhpWeights, Blend, Objective, Weighting, WeightsUsed};

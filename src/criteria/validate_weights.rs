@@ -239,11 +239,17 @@ fn ahp_weights(
     if !result.is_consistent() && !allow {
         cx.at(matrix, format!("the pairwise comparisons are inconsistent: consistency ratio {:.3} is above {CONSISTENCY_RATIO_LIMIT:.2} (λmax {:.3}, CI {:.3}, RI({n}) {:.2})", result.consistency_ratio, result.lambda_max, result.consistency_index, result.random_index), Some(format!("revise the judgements ({}), or set `allow_inconsistent = true` in `[weights]` to rank with them anyway", furthest(&a, &result, &order))));
     }
-    for (k, id) in order.iter().enumerate() {
-        if let Some(c) = criteria.iter_mut().find(|c| &c.id == id) {
-            c.raw_weight = result.weights[k];
-            c.weight = result.weights[k];
-        }
+    let mut result = result;
+    let by_id = |id: &str| order.iter().position(|o| o == id);
+    // The eigenvector in criteria order, as every other per-criterion array of the output
+    // (the matrix's rows may list the criteria in another order).
+    result.weights = criteria
+        .iter()
+        .map(|c| by_id(&c.id).map_or(0.0, |k| result.weights[k]))
+        .collect();
+    for (c, w) in criteria.iter_mut().zip(&result.weights) {
+        c.raw_weight = *w;
+        c.weight = *w;
     }
     Some(AhpWeights {
         order,

@@ -38,6 +38,11 @@ fn ahp_weights_from_the_file() {
     )
     .unwrap();
     assert!((cr.criteria[0].weight - 0.648).abs() < 5e-4);
+    // The eigenvector the output carries is in criteria order too, not the matrix's.
+    let ahp = cr.weighting.ahp.unwrap();
+    assert_eq!(ahp.order, ["c", "b", "a"]);
+    let file_order: Vec<f64> = cr.criteria.iter().map(|c| c.weight).collect();
+    assert_eq!(ahp.result.weights, file_order);
 }
 
 #[test]

@@ -18,6 +18,7 @@ use crate::score::weights::{blend, objective};
 pub struct AhpWeights {
     /// Criterion ids in the order of the matrix's rows.
     pub order: Vec<String>,
+    /// The eigenvector result, its `weights` in criteria (file) order, not `order`.
     pub result: Ahp,
     /// The file accepted a consistency ratio above 0.10.
     pub allow_inconsistent: bool,

@@ -7,6 +7,10 @@ use std::collections::HashMap;
 
 use super::validated::{Criterion, Group};
 
+/// The largest relative weight a criteria file or client profile may give: weights are
+/// relative, so `1` to `100` say everything; the bound keeps any sum of them finite.
+pub const MAX_WEIGHT: f64 = 1e6;
+
 /// Why weights cannot be shared out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WeightProblem {

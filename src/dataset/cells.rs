@@ -15,6 +15,18 @@ pub const TRUE: [&str; 7] = ["true", "True", "TRUE", "yes", "Yes", "YES", "1"];
 /// The spellings of a false boolean cell.
 pub const FALSE: [&str; 7] = ["false", "False", "FALSE", "no", "No", "NO", "0"];
 
+/// The largest count any evidence file or client profile may hold in one cell (samples,
+/// events, seats, devices): 10^9. Far above any real pilot row or fleet, and low enough
+/// that no total of a file can overflow (a vendor's totals stay below 2^64 for any file of
+/// fewer than 10^10 rows) or lose a unit in floating point (sums stay exact below 2^53,
+/// nine million rows at the bound on one endpoint). docs/security.md.
+pub const MAX_COUNT: u64 = 1_000_000_000;
+
+/// The largest magnitude of any other number in an evidence file or client profile
+/// (prices, fees, gauges, times, rates, hours): 10^9, so that sums and products of them
+/// (a price x 10^9 seats x 1,200 months) stay finite. docs/security.md.
+pub const MAX_VALUE: f64 = 1e9;
+
 /// Reads typed cells from one table, collecting problems.
 pub struct Cells<'a> {
     pub table: &'a TextTable,
@@ -129,19 +141,19 @@ impl<'a> Cells<'a> {
             (f.fract() == 0.0 && (0.0..9.0e15).contains(&f)).then_some(f as u64)
         });
         match parsed {
-            Some(v) if v >= min => Some(v),
+            Some(v) if (min..=MAX_COUNT).contains(&v) => Some(v),
             _ => {
-                let what = if s.starts_with('-') {
-                    "negative"
-                } else {
-                    "not a whole number"
+                let what = match parsed {
+                    Some(v) if v > MAX_COUNT => "too large",
+                    Some(_) => "too small",
+                    None if s.starts_with('-') => "negative",
+                    None => "not a whole number",
                 };
-                let what = if parsed.is_some() { "too small" } else { what };
                 self.problem(
                     row,
                     column,
                     format!("`{column}` is `{s}`, {what}"),
-                    Some(format!("expected a whole number >= {min}")),
+                    Some(format!("expected a whole number from {min} to {MAX_COUNT}")),
                 );
                 None
             }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::cells::Cells;
+use super::cells::{Cells, MAX_VALUE};
 use super::table::TextTable;
 use crate::problem::Problem;
 
@@ -62,7 +62,7 @@ pub fn read(t: &TextTable) -> Result<Fx, Vec<Problem>> {
             }
         };
         let (from, to) = (code(&mut c, "from"), code(&mut c, "to"));
-        let rate = c.number(r, "rate", f64::MIN_POSITIVE, f64::INFINITY);
+        let rate = c.number(r, "rate", 1.0 / MAX_VALUE, MAX_VALUE);
         if rate.is_none() && c.text(r, "rate").is_none() {
             c.problem(
                 r,

@@ -24,6 +24,7 @@ mod test_scores;
 mod types;
 mod vendors;
 
+pub use cells::{MAX_COUNT, MAX_VALUE};
 pub use dates::{parse_date, Date};
 pub use error::DatasetError;
 pub use fx::Fx;

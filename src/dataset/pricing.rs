@@ -3,14 +3,13 @@
 
 use std::collections::HashMap;
 
-use super::cells::Cells;
+use super::cells::{Cells, MAX_VALUE};
 use super::fx::Fx;
 use super::table::TextTable;
 use super::types::{AppliesTo, PriceRow};
 use super::vendors::{vendor_of, VendorIndex};
 use crate::problem::Problem;
 
-const INF: f64 = f64::INFINITY;
 
 /// Reads `pricing`.
 pub fn read(
@@ -63,7 +62,7 @@ pub fn read(
                 );
             }
         }
-        let price = c.number(r, "price_per_seat_month", 0.0, INF);
+        let price = c.number(r, "price_per_seat_month", 0.0, MAX_VALUE);
         let currency = c.required(r, "currency");
         if let Some(cur) = currency {
             if cur.len() != 3 || !cur.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -99,7 +98,7 @@ pub fn read(
                 annual: b == "annual",
                 term_months: term,
                 min_commit_seats: c.count(r, "min_commit_seats", 0).unwrap_or(0),
-                setup_fee: c.number(r, "setup_fee", 0.0, INF).unwrap_or(0.0),
+                setup_fee: c.number(r, "setup_fee", 0.0, MAX_VALUE).unwrap_or(0.0),
                 addon: c.slug(r, "addon", false).map(str::to_string),
             });
             rows.push(r);

@@ -3,13 +3,14 @@
 
 use std::collections::HashMap;
 
-use super::cells::Cells;
+use super::cells::{Cells, MAX_VALUE};
 use super::table::TextTable;
 use super::types::TestScore;
 use super::vendors::{vendor_of, VendorIndex};
 use crate::problem::Problem;
 
-const INF: f64 = f64::INFINITY;
+/// The bound of any lab value (docs/security.md).
+const LIMIT: f64 = MAX_VALUE;
 
 /// Reads `test_scores`.
 pub fn read(t: &TextTable, index: &VendorIndex) -> Result<Vec<TestScore>, Vec<Problem>> {
@@ -35,7 +36,7 @@ pub fn read(t: &TextTable, index: &VendorIndex) -> Result<Vec<TestScore>, Vec<Pr
         let vendor = vendor_of(&mut c, r, index);
         let metric = c.slug(r, "metric", true);
         let unit = c.slug(r, "unit", true);
-        let (lo, hi) = unit.map_or((-INF, INF), unit_range);
+        let (lo, hi) = unit.map_or((-LIMIT, LIMIT), unit_range);
         let value = c.number(r, "value", lo, hi);
         if value.is_none() && c.text(r, "value").is_none() {
             c.problem(
@@ -97,13 +98,13 @@ pub fn unit_range(unit: &str) -> (f64, f64) {
     match unit {
         "percent" => (0.0, 100.0),
         "ratio" => (0.0, 1.0),
-        "count" => (0.0, INF),
+        "count" => (0.0, LIMIT),
         u => match u
             .strip_prefix("score_0_")
             .and_then(|n| n.parse::<f64>().ok())
         {
-            Some(max) => (0.0, max),
-            None => (-INF, INF),
+            Some(max) => (0.0, max.min(LIMIT)),
+            None => (-LIMIT, LIMIT),
         },
     }
 }

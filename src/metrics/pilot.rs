@@ -1,5 +1,6 @@
-//! Aggregates pilot rows into per-vendor metrics: counts summed, gauges averaged by days,
-//! times as medians, rates with their 95% intervals.
+//! Aggregates pilot rows into per-vendor metrics: counts summed, gauges as the mean of the
+//! endpoints' day-weighted means (the estimate `pilot` reports and the evidence check redraws
+//! around), times as medians, rates with their 95% intervals.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -17,7 +18,6 @@ struct Acc {
     blocked: u64,
     sims: u64,
     counts: [(u64, f64); 3],
-    gauges: [(f64, f64); 5],
     mttd: Vec<f64>,
     mttr: Vec<f64>,
     days: f64,
@@ -55,9 +55,7 @@ pub fn add(
             slot.0 += v.0;
             slot.1 += v.1;
         }
-        for (k, (slot, v)) in a.gauges.iter_mut().zip(e.gauges).enumerate() {
-            slot.0 += v.0;
-            slot.1 += v.1;
+        for (k, v) in e.gauges.iter().enumerate() {
             if v.1 > 0.0 {
                 a.gauge_means[k].push(v.0 / v.1);
             }
@@ -177,7 +175,10 @@ pub fn add(
         put(
             name,
             acc.iter()
-                .map(|a| (a.gauges[i].1 > 0.0).then(|| a.gauges[i].0 / a.gauges[i].1))
+                .map(|a| {
+                    let m = &a.gauge_means[i];
+                    (!m.is_empty()).then(|| m.iter().sum::<f64>() / m.len() as f64)
+                })
                 .collect(),
         );
     }
@@ -260,9 +261,10 @@ mod tests {
         };
         add(&[e1, e2], &[times], 2, &mut out, &mut BTreeMap::new());
         assert_eq!(num(&out, "pilot.detection_rate", 0), Some(39.0 / 40.0));
+        // Each endpoint counts once: e1's mean 2, e2's 18 / 3 = 6 (not 20 / 4 by days).
         assert_eq!(
             num(&out, "pilot.cpu_overhead_pct", 0),
-            Some((2.0 + 18.0) / 4.0)
+            Some((2.0 + 6.0) / 2.0)
         );
         assert_eq!(
             num(&out, "pilot.false_positives_per_endpoint_day", 0),

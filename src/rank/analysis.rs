@@ -2,7 +2,7 @@
 //! sweeps, break-even weights and SMAA-2 (optionally with the evidence redrawn), with the
 //! verdict in words.
 
-use super::Ranking;
+use super::{RankError, Ranking};
 use crate::criteria::Criteria;
 use crate::decision::{Direction, Method, Normalisation, PreferenceFunction, WeightSpec};
 use crate::score::run::run;
@@ -82,7 +82,11 @@ pub fn analyse(
     cr: &Criteria,
     s: Settings,
     progress: &(dyn Fn(u64) + Sync),
-) -> Result<Analysis, SensitivityError> {
+) -> Result<Analysis, RankError> {
+    let criteria: Vec<String> = r.criteria.iter().map(|c| c.id.clone()).collect();
+    let named = |e: SensitivityError| {
+        RankError::Analysis(e.named(&r.scored_vendors, &criteria))
+    };
     let (samples, steps, seed, with_evidence) = (s.samples, s.steps, s.seed, s.with_evidence);
     let dm = &r.matrix;
     let method = dm.method;
@@ -106,14 +110,14 @@ pub fn analyse(
     } else {
         &other
     };
-    let sweeps = sweep_all(scorer, &matrix, &weights, steps)?;
-    let break_even = break_even_all(scorer, &matrix, &weights)?;
+    let sweeps = sweep_all(scorer, &matrix, &weights, steps).map_err(named)?;
+    let break_even = break_even_all(scorer, &matrix, &weights).map_err(named)?;
     let leader = r
         .ranked
         .first()
         .and_then(|t| r.scored_vendors.iter().position(|v| *v == t.vendor))
         .unwrap_or(0);
-    let (margin, tornado) = tornado(scorer, &matrix, &weights, leader, TORNADO_SWING)?;
+    let (margin, tornado) = tornado(scorer, &matrix, &weights, leader, TORNADO_SWING).map_err(named)?;
     let sampler =
         move |rng: &mut SmaaRng, m: &mut [Vec<f64>]| dm.redraw(rng, |v, c, x| m[v][c] = x);
     let spec: WeightSpec = cr.weight_spec.clone();
@@ -123,11 +127,11 @@ pub fn analyse(
         weights: &spec,
         data: if with_evidence { Some(&sampler) } else { None },
     };
-    let smaa = smaa(&problem, &SmaaOptions::new(samples, seed), progress)?;
+    let smaa = smaa(&problem, &SmaaOptions::new(samples, seed), progress).map_err(named)?;
     let constrained = spec != WeightSpec::uniform();
     Ok(Analysis {
         vendors: r.scored_vendors.clone(),
-        criteria: r.criteria.iter().map(|c| c.id.clone()).collect(),
+        criteria,
         weights,
         sweeps,
         break_even,

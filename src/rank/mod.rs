@@ -90,6 +90,10 @@ pub enum RankError {
     Invalid { problems: Vec<Problem> },
     #[error("every vendor is excluded, so there is nothing to rank:\n{}\n  hint: relax a gate in the criteria file or check the evidence", .0.iter().map(|e| format!("  {}: {}", e.vendor, e.reasons.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join("; "))).collect::<Vec<_>>().join("\n"))]
     AllExcluded(Vec<Excluded>),
+    /// The sensitivity analysis of a ranking could not be computed (vendors and criteria
+    /// named by id).
+    #[error("the sensitivity analysis cannot be computed: {0}")]
+    Analysis(String),
 }
 
 /// Ranks the vendors of `ds` by `cr`, pricing the fleet and contract of `pricing`.

@@ -102,3 +102,98 @@ pub enum SensitivityError {
         value: f64,
     },
 }
+
+impl SensitivityError {
+    /// The message with the 0-based positions replaced by names: `vendors[vendor]` and
+    /// `criteria[criterion]` (a position without a name keeps its number).
+    pub fn named(&self, vendors: &[String], criteria: &[String]) -> String {
+        let v = |i: &usize| vendors.get(*i).cloned().unwrap_or_else(|| i.to_string());
+        let c = |i: &usize| criteria.get(*i).cloned().unwrap_or_else(|| i.to_string());
+        match self {
+            SensitivityError::RaggedRow {
+                vendor,
+                len,
+                expected,
+            } => format!(
+                "row of vendor `{}` has `{len}` values, expected `{expected}`",
+                v(vendor)
+            ),
+            SensitivityError::NonFiniteValue {
+                vendor,
+                criterion,
+                value,
+            } => format!(
+                "value of vendor `{}` on criterion `{}` is `{value}`, expected a finite number",
+                v(vendor),
+                c(criterion)
+            ),
+            SensitivityError::NonFiniteDraw {
+                vendor,
+                criterion,
+                value,
+            } => format!(
+                "data sampler drew `{value}` for vendor `{}` on criterion `{}`, expected a finite number",
+                v(vendor),
+                c(criterion)
+            ),
+            SensitivityError::BadWeight { criterion, value } => format!(
+                "weight of criterion `{}` is `{value}`, expected a finite number >= 0",
+                c(criterion)
+            ),
+            SensitivityError::OrderingRepeats { criterion } => format!(
+                "criterion `{}` appears more than once in the weight ordering",
+                c(criterion)
+            ),
+            SensitivityError::RangeOutOfBounds { criterion, lo, hi } => format!(
+                "weight range of criterion `{}` is [`{lo}`, `{hi}`], bounds must lie in [0, 1]",
+                c(criterion)
+            ),
+            SensitivityError::RangeInverted { criterion, lo, hi } => format!(
+                "weight range of criterion `{}` has lower bound `{lo}` above upper bound `{hi}`",
+                c(criterion)
+            ),
+            SensitivityError::OrderingContradictsRanges {
+                higher,
+                lower,
+                hi,
+                lo,
+            } => format!(
+                "ordering puts criterion `{}` at or above criterion `{}`, but their ranges say `{}` <= `{hi}` < `{lo}` <= `{}`",
+                c(higher),
+                c(lower),
+                c(higher),
+                c(lower)
+            ),
+            other => other.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_messages_name_the_vendor_and_criterion() {
+        let names = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let e = SensitivityError::NonFiniteValue {
+            vendor: 1,
+            criterion: 0,
+            value: f64::INFINITY,
+        };
+        assert_eq!(
+            e.named(&names(&["alpha", "bravo"]), &names(&["cpu"])),
+            "value of vendor `bravo` on criterion `cpu` is `inf`, expected a finite number"
+        );
+        // A position without a name keeps its number; variants without one are unchanged.
+        let e = SensitivityError::BadWeight {
+            criterion: 3,
+            value: -1.0,
+        };
+        assert!(e.named(&[], &names(&["cpu"])).contains("criterion `3`"));
+        assert_eq!(
+            SensitivityError::NoVendors.named(&[], &[]),
+            "no vendors to analyse"
+        );
+    }
+}

@@ -133,6 +133,9 @@ fn normal_approx_p(w: f64, n1: usize, n2: usize, tie_sum: f64, alt: Alternative)
         return 1.0; // every value tied: no ordering to test
     }
     let correction = match alt {
+        // R's `sign`, which is 0 at 0 (Rust's `f64::signum` is +1 there): W exactly at its
+        // mean gives z = 0 and p = 1, as `wilcox.test` and SciPy.
+        Alternative::TwoSided if centred == 0.0 => 0.0,
         Alternative::TwoSided => 0.5 * centred.signum(),
         Alternative::Greater => 0.5,
         Alternative::Less => -0.5,
@@ -256,6 +259,17 @@ mod tests {
         let y2 = [1233., 4356., 987., 39999., 1111., 200000.];
         let r = mann_whitney(&x, &y2, Alternative::TwoSided, MwMethod::Auto).unwrap();
         assert!(r.w == 0.0 && close(r.p_value, 0.001364, 5e-7), "{r:?}");
+    }
+
+    #[test]
+    fn w_at_its_mean_gives_p_one_as_r() {
+        // wilcox.test(c(1, 2), c(1, 2), exact = FALSE): W = 2, p-value = 1. With the
+        // continuity correction's sign taken as +1 at zero the p-value was 0.665.
+        let r = mann_whitney(&[1.0, 2.0], &[1.0, 2.0], Alternative::TwoSided, MwMethod::Auto)
+            .unwrap();
+        assert_eq!(r.w, 2.0);
+        assert!(!r.exact);
+        assert_eq!(r.p_value, 1.0);
     }
 
     #[test]

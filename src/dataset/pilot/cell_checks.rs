@@ -4,15 +4,14 @@
 
 use std::collections::HashMap;
 
-use super::schema::{overlaps, PILOT_OPTIONAL, PILOT_REQUIRED};
-use crate::dataset::cells::Cells;
+use super::schema::{overlaps, MAX_DAYS, MIN_DAYS, PILOT_OPTIONAL, PILOT_REQUIRED};
+use crate::dataset::cells::{Cells, MAX_VALUE};
 use crate::dataset::dates::Date;
 use crate::dataset::table::TextTable;
 use crate::dataset::types::{PilotRow, Role};
 use crate::dataset::vendors::{vendor_of, VendorIndex};
 use crate::problem::Problem;
 
-const INF: f64 = f64::INFINITY;
 
 /// Reads `pilot_results` cell by cell.
 pub fn read(t: &TextTable, index: &VendorIndex) -> Result<Vec<PilotRow>, Vec<Problem>> {
@@ -23,15 +22,9 @@ pub fn read(t: &TextTable, index: &VendorIndex) -> Result<Vec<PilotRow>, Vec<Pro
         let vendor = vendor_of(&mut c, r, index);
         let client = c.required(r, "client");
         let endpoint = c.required(r, "endpoint");
-        let days = c.number(r, "days", 0.0, INF);
-        if days == Some(0.0) {
-            c.problem(
-                r,
-                "days",
-                "`days` is `0`".into(),
-                Some("a row covers at least part of a day; expected a number > 0".into()),
-            );
-        } else if days.is_none() && c.text(r, "days").is_none() {
+        // A row covers at least part of a day and at most ten years.
+        let days = c.number(r, "days", MIN_DAYS, MAX_DAYS);
+        if days.is_none() && c.text(r, "days").is_none() {
             c.problem(
                 r,
                 "days",
@@ -50,16 +43,16 @@ pub fn read(t: &TextTable, index: &VendorIndex) -> Result<Vec<PilotRow>, Vec<Pro
             days: days.unwrap_or(0.0),
             install_ok: c.boolean(r, "install_ok"),
             cpu_overhead_pct: c.number(r, "cpu_overhead_pct", 0.0, 100.0),
-            memory_mb: c.number(r, "memory_mb", 0.0, INF),
-            boot_delay_s: c.number(r, "boot_delay_s", 0.0, INF),
-            scan_minutes: c.number(r, "scan_minutes", 0.0, INF),
+            memory_mb: c.number(r, "memory_mb", 0.0, MAX_VALUE),
+            boot_delay_s: c.number(r, "boot_delay_s", 0.0, MAX_VALUE),
+            scan_minutes: c.number(r, "scan_minutes", 0.0, MAX_VALUE),
             malware_samples: c.count(r, "malware_samples", 0),
             malware_detected: c.count(r, "malware_detected", 0),
             phishing_sims: c.count(r, "phishing_sims", 0),
             phishing_blocked: c.count(r, "phishing_blocked", 0),
             false_positives: c.count(r, "false_positives", 0),
-            mttd_minutes: c.number(r, "mttd_minutes", 0.0, INF),
-            mttr_minutes: c.number(r, "mttr_minutes", 0.0, INF),
+            mttd_minutes: c.number(r, "mttd_minutes", 0.0, MAX_VALUE),
+            mttr_minutes: c.number(r, "mttr_minutes", 0.0, MAX_VALUE),
             app_breakages: c.count(r, "app_breakages", 0),
             tickets: c.count(r, "tickets", 0),
             telemetry_coverage_pct: c.number(r, "telemetry_coverage_pct", 0.0, 100.0),

@@ -21,9 +21,11 @@ use std::sync::Arc;
 use polars::chunked_array::cast::CastOptions;
 use polars::prelude::*;
 
-use super::schema::{overlaps, EndpointAgg, Install, COUNTS, GAUGES, PAIRS, TIMES};
+use super::schema::{
+    overlaps, EndpointAgg, Install, COUNTS, GAUGES, MAX_DAYS, MIN_DAYS, PAIRS, TIMES,
+};
 use super::times::TimeSink;
-use crate::dataset::cells::{FALSE, TRUE};
+use crate::dataset::cells::{FALSE, MAX_COUNT, MAX_VALUE, TRUE};
 use crate::dataset::dates::is_day;
 use crate::dataset::types::Role;
 
@@ -163,7 +165,7 @@ fn trimmed(s: &str) -> Option<&str> {
 fn mark_numbers(bad: &mut [bool], floats: &[&Float64Chunked]) {
     let (pairs, counts) = (1, 1 + 2 * PAIRS.len());
     let (gauges, times) = (counts + COUNTS.len(), counts + COUNTS.len() + GAUGES.len());
-    // Days: present, positive, finite.
+    // Days: present, from MIN_DAYS to MAX_DAYS.
     if floats[0].null_count() > 0 {
         for (b, d) in bad.iter_mut().zip(floats[0].iter()) {
             *b |= d.is_none();
@@ -171,12 +173,12 @@ fn mark_numbers(bad: &mut [bool], floats: &[&Float64Chunked]) {
     }
     // The rules are written with `&` and `|`, not `&&` and `||`, so they have no branches
     // and a pass over a column compiles to vector instructions.
-    mark_present(bad, floats[0], |d| !((d > 0.0) & (d < f64::INFINITY)));
-    // Counts: whole numbers below 2^63, not negative.
+    mark_present(bad, floats[0], |d| !((d >= MIN_DAYS) & (d <= MAX_DAYS)));
+    // Counts: whole numbers from 0 to MAX_COUNT.
     for f in &floats[pairs..gauges] {
         mark_present(bad, f, |x| !is_count(x));
     }
-    // Gauges and times: not negative, finite; percentages at most 100.
+    // Gauges and times: from 0 to MAX_VALUE; percentages at most 100.
     for (i, f) in floats
         .iter()
         .enumerate()
@@ -184,10 +186,8 @@ fn mark_numbers(bad: &mut [bool], floats: &[&Float64Chunked]) {
         .skip(gauges)
     {
         let percent = GAUGES.get(i - gauges).is_some_and(|g| PERCENTS.contains(g));
-        let top = if percent { 100.0 } else { f64::INFINITY };
-        mark_present(bad, f, |x| {
-            !((0.0..f64::INFINITY).contains(&x) & (x <= top))
-        });
+        let top = if percent { 100.0 } else { MAX_VALUE };
+        mark_present(bad, f, |x| !((0.0..=top).contains(&x)));
     }
     // Pairs: both or neither, the part no more than the whole.
     for k in 0..PAIRS.len() {
@@ -216,13 +216,12 @@ fn mark_dates(bad: &mut [bool], dates: &StringChunked) {
     }
 }
 
-/// Whether `x` is a whole number in `0..2^63`: below 2^52, adding and taking away 2^52
-/// rounds to a whole number, which equals `x` only if `x` is one; from 2^52 on every
-/// double is whole. (The obvious `(x as i64) as f64 == x` does not vectorise.)
+/// Whether `x` is a whole number in `0..=MAX_COUNT`: below 2^52, adding and taking away
+/// 2^52 rounds to a whole number, which equals `x` only if `x` is one. (The obvious
+/// `(x as i64) as f64 == x` does not vectorise.)
 fn is_count(x: f64) -> bool {
     const TWO_52: f64 = 4_503_599_627_370_496.0;
-    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
-    (0.0..TWO_63).contains(&x) & ((x >= TWO_52) | ((x + TWO_52) - TWO_52 == x))
+    (0.0..=MAX_COUNT as f64).contains(&x) & ((x + TWO_52) - TWO_52 == x)
 }
 
 /// Marks the rows whose value is present and breaks `rule`. A first pass over the raw
@@ -303,7 +302,7 @@ fn period(a: &EndpointAgg) -> Option<(&String, &String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_count;
+    use super::{is_count, MAX_COUNT};
     use proptest::prelude::*;
 
     proptest! {
@@ -315,10 +314,12 @@ mod tests {
                 (0u64..1 << 20).prop_map(|n| n as f64),
                 (0u64..1 << 20).prop_map(|n| n as f64 + 0.5),
                 (0u64..u64::MAX).prop_map(|n| n as f64),
+                (MAX_COUNT - 3..MAX_COUNT + 3).prop_map(|n| n as f64),
                 Just(-0.0), Just(f64::INFINITY), Just(f64::NAN), Just(4_503_599_627_370_495.5),
+                Just(4_611_686_018_427_387_904.0),
             ]
         ) {
-            let reference = x >= 0.0 && x.is_finite() && x < 9.223_372_036_854_776e18 && (x as i64) as f64 == x;
+            let reference = x >= 0.0 && x.is_finite() && x <= MAX_COUNT as f64 && (x as i64) as f64 == x;
             prop_assert_eq!(is_count(x), reference, "{}", x);
         }
     }

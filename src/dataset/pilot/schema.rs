@@ -13,6 +13,12 @@ use crate::dataset::types::Role;
 
 /// The pilot file's columns, required first.
 pub const PILOT_REQUIRED: [&str; 4] = ["vendor", "client", "endpoint", "days"];
+
+/// The fewest days a row may cover (about a minute and a half): a row over a shorter time
+/// turns a single event into a rate no pilot can mean.
+pub const MIN_DAYS: f64 = 0.001;
+/// The most days a row may cover: ten years.
+pub const MAX_DAYS: f64 = 3660.0;
 /// Optional pilot columns.
 pub const PILOT_OPTIONAL: [&str; 18] = [
     "role",

@@ -290,6 +290,7 @@ mod schema {
     #[derive(JsonSchema)]
     #[schemars(deny_unknown_fields)]
     pub struct Ahp {
+        /// The principal eigenvector in criteria order (not the matrix's `order`), summing to 1.
         pub weights: Vec<f64>,
         pub lambda_max: f64,
         pub consistency_index: f64,
