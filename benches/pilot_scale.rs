@@ -32,6 +32,7 @@ fn main() {
                 days: 90,
             },
             &csv_dir,
+            true,
         )
         .expect("generate");
         println!(

@@ -245,7 +245,10 @@ pub struct DemoArgs {
     /// Pilot days (one row per endpoint per day)
     #[arg(long, default_value_t = 30)]
     pub days: usize,
-    /// Folder to write the dataset into
+    /// Folder to write the dataset into: new, empty, or an earlier demo dataset
     #[arg(long, value_name = "DIR", default_value = "out/demo-data")]
     pub out: PathBuf,
+    /// Write into a folder that holds other files, replacing any of the same names
+    #[arg(long)]
+    pub force: bool,
 }

@@ -124,7 +124,9 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, Vec<Problem>> {
             cx.at(
                 h,
                 format!("`horizon_months` is {horizon_months}"),
-                Some(format!("the months the contract runs, from 1 to {MAX_HORIZON_MONTHS}, e.g. `36`")),
+                Some(format!(
+                    "the months the contract runs, from 1 to {MAX_HORIZON_MONTHS}, e.g. `36`"
+                )),
             );
         }
     }

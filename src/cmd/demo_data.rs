@@ -13,7 +13,7 @@ pub fn run(a: &DemoArgs) -> Result<Outcome, Error> {
         endpoints: a.endpoints,
         days: a.days,
     };
-    let written = write_to_dir(&opts, &a.out)?;
+    let written = write_to_dir(&opts, &a.out, a.force)?;
     let mut o = format!(
         "wrote a synthetic dataset (seed {}) to {}:\n",
         a.seed,

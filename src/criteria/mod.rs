@@ -23,10 +23,10 @@ use std::path::{Path, PathBuf};
 use crate::problem::{render_all, Problem};
 
 pub use raw::Pos;
-pub use weights::MAX_WEIGHT;
 pub use validate::parse;
 pub use validated::{Aggregate, Criteria, Criterion, Gate, Group, MetricRef, Missing, Rule};
 pub use weighting::{AhpWeights, Blend, Objective, Weighting, WeightsUsed};
+pub use weights::MAX_WEIGHT;
 
 /// Re-exported because report/, cmd/ and cli.rs name them through `criteria`.
 pub use crate::decision::{Direction, Method};

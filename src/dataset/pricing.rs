@@ -10,7 +10,6 @@ use super::types::{AppliesTo, PriceRow};
 use super::vendors::{vendor_of, VendorIndex};
 use crate::problem::Problem;
 
-
 /// Reads `pricing`.
 pub fn read(
     t: &TextTable,

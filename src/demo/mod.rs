@@ -56,8 +56,15 @@ pub fn generate(opts: &DemoOptions) -> Result<Vec<DemoFile>, DemoError> {
 /// Rows are streamed through a buffered writer, so memory stays flat however many pilot rows
 /// there are. Every file goes to a temporary name in `dir` first; they are renamed into place only
 /// when all of them are complete, so a failure leaves no half-written file behind.
-pub fn write_to_dir(opts: &DemoOptions, dir: &Path) -> Result<Vec<(PathBuf, u64)>, DemoError> {
+pub fn write_to_dir(
+    opts: &DemoOptions,
+    dir: &Path,
+    force: bool,
+) -> Result<Vec<(PathBuf, u64)>, DemoError> {
     validate(opts)?;
+    if !force {
+        target::refuse_occupied(dir, &file_names())?;
+    }
     let mut folder = Folder::new(dir)?;
     emit(opts, &mut folder)?;
     folder.commit()
@@ -112,6 +119,13 @@ fn tables<W: Write>() -> [(&'static str, &'static str, Fill<W>); 5] {
         ("pricing.csv", pricing::HEADER, pricing::pricing_rows),
         ("rmm_checks.csv", rmm::HEADER, rmm::rmm_rows),
     ]
+}
+
+/// Every file the generator writes, README last.
+fn file_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = tables::<Vec<u8>>().iter().map(|t| t.0).collect();
+    names.push("README.md");
+    names
 }
 
 /// Generates every file into `target`, one after the other; the README comes last because it

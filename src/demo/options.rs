@@ -59,6 +59,9 @@ pub enum DemoError {
         #[source]
         source: csv::Error,
     },
+    /// The folder holds files that are not an earlier generated dataset.
+    #[error("`{}` is not empty ({}), and writing a demo dataset there would replace its files\n  hint: choose an empty or new folder with --out, or add --force to replace them", .dir.display(), crate::problem::backticks(&.found.iter().take(5).collect::<Vec<_>>()) + if .found.len() > 5 { ", ..." } else { "" })]
+    Occupied { dir: PathBuf, found: Vec<String> },
     /// A file or the folder could not be created, written or renamed into place.
     #[error("cannot write `{path}`: {source}")]
     Io {
@@ -77,6 +80,7 @@ impl DemoError {
                 | DemoError::Endpoints { .. }
                 | DemoError::Days { .. }
                 | DemoError::TooManyRows { .. }
+                | DemoError::Occupied { .. }
         )
     }
 }

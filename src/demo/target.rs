@@ -67,6 +67,35 @@ impl Target for Memory {
     }
 }
 
+/// The first line of the README of a generated dataset.
+const README_TITLE: &str = "# Demo dataset (SYNTHETIC)";
+
+/// Refuses a folder that holds anything but an earlier generated dataset: writing there
+/// would replace a real dataset's `vendors.csv` or README. An absent or empty folder, or
+/// one holding only generated files under a generated README, is fine.
+pub(super) fn refuse_occupied(dir: &Path, names: &[&str]) -> Result<(), DemoError> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(()); // absent (or unreadable: creating it reports why)
+    };
+    let mut found: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    if found.is_empty() {
+        return Ok(());
+    }
+    let generated = std::fs::read_to_string(dir.join("README.md"))
+        .is_ok_and(|t| t.lines().next() == Some(README_TITLE));
+    if generated && found.iter().all(|f| names.contains(&f.as_str())) {
+        return Ok(());
+    }
+    found.sort();
+    Err(DemoError::Occupied {
+        dir: dir.to_path_buf(),
+        found,
+    })
+}
+
 /// Size of the write buffer in front of each file on disk.
 const BUFFER: usize = 256 * 1024;
 

@@ -139,7 +139,7 @@ fn write_to_dir_matches_generate_byte_for_byte() {
     ] {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("nested").join("demo");
-        let written = write_to_dir(&o, &out).unwrap();
+        let written = write_to_dir(&o, &out, false).unwrap();
         let files = generate(&o).unwrap();
         assert_eq!(written.len(), files.len());
         for ((path, len), f) in written.iter().zip(&files) {
@@ -162,19 +162,53 @@ fn write_to_dir_matches_generate_byte_for_byte() {
 #[test]
 fn write_to_dir_replaces_an_older_dataset() {
     let dir = tempfile::tempdir().unwrap();
-    write_to_dir(&opts(1, 2, 3, 4), dir.path()).unwrap();
-    let written = write_to_dir(&opts(2, 1, 2, 2), dir.path()).unwrap();
+    write_to_dir(&opts(1, 2, 3, 4), dir.path(), false).unwrap();
+    let written = write_to_dir(&opts(2, 1, 2, 2), dir.path(), false).unwrap();
     for ((path, _), f) in written.iter().zip(generate(&opts(2, 1, 2, 2)).unwrap()) {
         assert!(std::fs::read(path).unwrap() == f.bytes, "{}", f.name);
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 6);
 }
 
+/// A real dataset's files are never replaced without `force`: the error lists what is
+/// there and every byte stays as it was.
+#[test]
+fn write_to_dir_refuses_a_folder_with_other_files_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vendors.csv"), b"vendor,name\nmine,Mine\n").unwrap();
+    std::fs::write(dir.path().join("README.md"), b"# Our pilot\n").unwrap();
+    let err = write_to_dir(&opts(1, 2, 3, 4), dir.path(), false).unwrap_err();
+    assert!(err.is_usage(), "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("is not empty (`README.md`, `vendors.csv`)") && msg.contains("--force"),
+        "{msg}"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("vendors.csv")).unwrap(),
+        b"vendor,name\nmine,Mine\n"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    // A generated README beside a file of the user's own is still not a generated dataset.
+    let gen = tempfile::tempdir().unwrap();
+    write_to_dir(&opts(1, 2, 3, 4), gen.path(), false).unwrap();
+    std::fs::write(gen.path().join("notes.txt"), b"keep").unwrap();
+    assert!(write_to_dir(&opts(1, 2, 3, 4), gen.path(), false).is_err());
+    // Forced, the dataset is written and other files stay.
+    write_to_dir(&opts(1, 2, 3, 4), dir.path(), true).unwrap();
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 6);
+    write_to_dir(&opts(1, 2, 3, 4), gen.path(), true).unwrap();
+    assert_eq!(
+        std::fs::read(gen.path().join("notes.txt")).unwrap(),
+        b"keep"
+    );
+}
+
 #[test]
 fn write_to_dir_checks_options_before_touching_the_disk() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("never");
-    let err = write_to_dir(&opts(1, 0, 1, 1), &out).unwrap_err();
+    let err = write_to_dir(&opts(1, 0, 1, 1), &out, false).unwrap_err();
     assert!(matches!(err, DemoError::Vendors { got: 0, .. }));
     assert!(!out.exists());
 }
@@ -184,7 +218,7 @@ fn write_to_dir_names_the_path_it_cannot_write() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("a-file");
     std::fs::write(&blocker, b"not a folder").unwrap();
-    let err = write_to_dir(&DemoOptions::default(), &blocker).unwrap_err();
+    let err = write_to_dir(&DemoOptions::default(), &blocker, false).unwrap_err();
     let DemoError::Io { path, .. } = &err else {
         panic!("expected an i/o error, got {err:?}");
     };

@@ -84,9 +84,7 @@ pub fn analyse(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Analysis, RankError> {
     let criteria: Vec<String> = r.criteria.iter().map(|c| c.id.clone()).collect();
-    let named = |e: SensitivityError| {
-        RankError::Analysis(e.named(&r.scored_vendors, &criteria))
-    };
+    let named = |e: SensitivityError| RankError::Analysis(e.named(&r.scored_vendors, &criteria));
     let (samples, steps, seed, with_evidence) = (s.samples, s.steps, s.seed, s.with_evidence);
     let dm = &r.matrix;
     let method = dm.method;
@@ -117,7 +115,8 @@ pub fn analyse(
         .first()
         .and_then(|t| r.scored_vendors.iter().position(|v| *v == t.vendor))
         .unwrap_or(0);
-    let (margin, tornado) = tornado(scorer, &matrix, &weights, leader, TORNADO_SWING).map_err(named)?;
+    let (margin, tornado) =
+        tornado(scorer, &matrix, &weights, leader, TORNADO_SWING).map_err(named)?;
     let sampler =
         move |rng: &mut SmaaRng, m: &mut [Vec<f64>]| dm.redraw(rng, |v, c, x| m[v][c] = x);
     let spec: WeightSpec = cr.weight_spec.clone();

@@ -265,8 +265,13 @@ mod tests {
     fn w_at_its_mean_gives_p_one_as_r() {
         // wilcox.test(c(1, 2), c(1, 2), exact = FALSE): W = 2, p-value = 1. With the
         // continuity correction's sign taken as +1 at zero the p-value was 0.665.
-        let r = mann_whitney(&[1.0, 2.0], &[1.0, 2.0], Alternative::TwoSided, MwMethod::Auto)
-            .unwrap();
+        let r = mann_whitney(
+            &[1.0, 2.0],
+            &[1.0, 2.0],
+            Alternative::TwoSided,
+            MwMethod::Auto,
+        )
+        .unwrap();
         assert_eq!(r.w, 2.0);
         assert!(!r.exact);
         assert_eq!(r.p_value, 1.0);

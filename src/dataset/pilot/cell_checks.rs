@@ -12,7 +12,6 @@ use crate::dataset::types::{PilotRow, Role};
 use crate::dataset::vendors::{vendor_of, VendorIndex};
 use crate::problem::Problem;
 
-
 /// Reads `pilot_results` cell by cell.
 pub fn read(t: &TextTable, index: &VendorIndex) -> Result<Vec<PilotRow>, Vec<Problem>> {
     let mut c = Cells::new(t, &PILOT_REQUIRED, &PILOT_OPTIONAL)?;

@@ -190,7 +190,7 @@ fn parts_combine_into_the_aggregate_of_the_whole_file() {
         endpoints: 40,
         days: 30,
     };
-    write_to_dir(&opts, dir.path()).unwrap();
+    write_to_dir(&opts, dir.path(), false).unwrap();
     let path = dir.path().join("pilot_results.csv");
     let bytes = std::fs::read(&path).unwrap();
     let header: Vec<String> =
