@@ -119,6 +119,15 @@ fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, png::EncodingError>
 fn finish_svg(svg: String, title: &str) -> String {
     // Attribute values below are written by the backend; text from the data cannot match them
     // because plotters escapes its quotes.
+    // Plotters escapes markup but passes any character through: one that XML does not
+    // allow (U+FFFE in a vendor's name) would make the file unreadable.
+    let svg: String = if svg.chars().all(xml_char) {
+        svg
+    } else {
+        svg.chars()
+            .map(|c| if xml_char(c) { c } else { '\u{FFFD}' })
+            .collect()
+    };
     let svg = svg
         .replace(
             &format!("font-family=\"{FAMILY}\""),
@@ -139,7 +148,8 @@ fn finish_svg(svg: String, title: &str) -> String {
     }
 }
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values; a character XML 1.0 does not allow
+/// becomes U+FFFD.
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -149,10 +159,17 @@ pub fn escape_xml(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            c if !xml_char(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether XML 1.0 allows `c` in a document (its `Char` production): tab, newline,
+/// carriage return, and U+0020 to U+10FFFF except the surrogates and U+FFFE, U+FFFF.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// A text style in the embedded font.
@@ -217,6 +234,23 @@ pub fn height_for(rows: usize, row_px: u32, fixed: u32) -> u32 {
 mod tests {
     use super::*;
     use ab_glyph::FontRef;
+
+    #[test]
+    fn characters_xml_forbids_become_replacement_characters() {
+        assert_eq!(
+            escape_xml("a\u{FFFE}b\u{1}c\u{FFFF}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}"
+        );
+        assert_eq!(escape_xml("tab\tnewline\n😀"), "tab\tnewline\n😀");
+        let svg = finish_svg(
+            "<svg x=\"1\"><text>Bad\u{FFFE}Char</text></svg>".into(),
+            "t",
+        );
+        assert!(
+            svg.contains("Bad\u{FFFD}Char") && !svg.contains('\u{FFFE}'),
+            "{svg}"
+        );
+    }
 
     #[test]
     fn escape_xml_escapes_markup() {

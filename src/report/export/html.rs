@@ -54,10 +54,18 @@ pub fn escape(s: &str) -> String {
             '"' => o.push_str("&quot;"),
             '\'' => o.push_str("&#39;"),
             c if c.is_control() && c != '\n' && c != '\t' => o.push('\u{FFFD}'),
+            c if noncharacter(c) => o.push('\u{FFFD}'),
             c => o.push(c),
         }
     }
     o
+}
+
+/// Unicode's noncharacters (U+FDD0..U+FDEF and the last two code points of every plane),
+/// which HTML parsers report as errors and XML refuses in an inline SVG.
+pub(super) fn noncharacter(c: char) -> bool {
+    let u = c as u32;
+    (0xFDD0..=0xFDEF).contains(&u) || u & 0xFFFE == 0xFFFE
 }
 
 /// Text with its backtick spans as `<code>`, all escaped.
@@ -218,6 +226,10 @@ mod tests {
     #[test]
     fn control_characters_do_not_reach_the_page() {
         assert_eq!(escape("a\u{0007}b\nc"), "a\u{FFFD}b\nc");
+        assert_eq!(
+            escape("x\u{FFFE}\u{FDD0}\u{1FFFF}y\u{FFFD}"),
+            "x\u{FFFD}\u{FFFD}\u{FFFD}y\u{FFFD}"
+        );
     }
 
     #[test]

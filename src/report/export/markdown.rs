@@ -6,8 +6,9 @@
 //! data is escaped so that a Markdown viewer shows it as text, never as HTML, links or
 //! table syntax: `<`, `>` and `&` become entities, Markdown punctuation (`|`, `` ` ``, `*`,
 //! `_`, `[`, `]`, `#`, `!`, `\`) is backslash-escaped, newlines become spaces and other
-//! control characters U+FFFD. Inside a code span only `|` needs escaping (for tables).
+//! control characters and Unicode noncharacters U+FFFD. Inside a code span only `|` needs escaping (for tables).
 
+use super::html::noncharacter;
 use crate::report::doc::{spans, Block, Doc, Span, Table, Tone};
 
 /// Escapes Markdown and inline-HTML syntax in plain text; newlines become spaces.
@@ -23,7 +24,7 @@ pub fn escape(s: &str) -> String {
                 o.push(ch);
             }
             '\n' | '\r' => o.push(' '),
-            c if c.is_control() => o.push('\u{FFFD}'),
+            c if c.is_control() || noncharacter(c) => o.push('\u{FFFD}'),
             c => o.push(c),
         }
     }
