@@ -77,7 +77,11 @@ mod tests {
                 source: std::io::Error::other("disk full"),
             }
             .into(),
-            RankError::AllExcluded(Vec::new()).into(),
+            RankError::AllExcluded {
+                excluded: Vec::new(),
+                places: Vec::new(),
+            }
+            .into(),
             DemoError::Io {
                 path: "out".into(),
                 source: std::io::Error::other("denied"),

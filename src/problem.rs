@@ -150,6 +150,37 @@ pub fn suggest<'a>(name: &str, known: impl IntoIterator<Item = &'a str> + Clone)
     }
 }
 
+/// The line and column (in characters) of byte `offset` of a text file.
+pub fn location_of(bytes: &[u8], offset: usize) -> Location {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    Location::Line {
+        line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+        column: Some(
+            String::from_utf8_lossy(&before[line_start..])
+                .chars()
+                .count()
+                + 1,
+        ),
+    }
+}
+
+/// A text file's bytes as UTF-8, or a problem at the first byte that is not.
+pub fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Problem> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let bad = bytes[e.valid_up_to()];
+        Problem::at(
+            file,
+            location_of(bytes, e.valid_up_to()),
+            format!("byte `0x{bad:02X}` is not UTF-8 text"),
+        )
+        .hint("save the file as UTF-8 (in Excel: \"CSV UTF-8\"); other encodings are not read")
+    })
+}
+
 /// A number as a message shows it: as Rust prints it, but in scientific notation when
 /// that would run to more than 15 digits (`1e308`, not 309 digits; `5e-324`).
 pub fn number(x: f64) -> String {

@@ -71,9 +71,12 @@ pub fn load(given: &Path) -> Result<Profile, ClientError> {
             available,
         });
     };
-    let text = std::fs::read_to_string(&path).map_err(|source| ClientError::Io {
+    let bytes = std::fs::read(&path).map_err(|source| ClientError::Io {
         path: path.clone(),
         source,
     })?;
-    parse(&path.display().to_string(), &text).map_err(|problems| ClientError::Invalid { problems })
+    let file = path.display().to_string();
+    let text = crate::problem::utf8(&file, &bytes)
+        .map_err(|p| ClientError::Invalid { problems: vec![p] })?;
+    parse(&file, text).map_err(|problems| ClientError::Invalid { problems })
 }

@@ -52,10 +52,12 @@ pub fn load(path: &Path) -> Result<Criteria, CriteriaError> {
             path: path.to_path_buf(),
         });
     }
-    let text = std::fs::read_to_string(path).map_err(|source| CriteriaError::Io {
+    let bytes = std::fs::read(path).map_err(|source| CriteriaError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    parse(&path.display().to_string(), &text)
-        .map_err(|problems| CriteriaError::Invalid { problems })
+    let file = path.display().to_string();
+    let text = crate::problem::utf8(&file, &bytes)
+        .map_err(|p| CriteriaError::Invalid { problems: vec![p] })?;
+    parse(&file, text).map_err(|problems| CriteriaError::Invalid { problems })
 }

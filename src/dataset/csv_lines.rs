@@ -5,7 +5,7 @@
 
 use polars::prelude::PolarsError;
 
-use crate::problem::{Location, Problem};
+use crate::problem::{location_of, utf8, Location, Problem};
 
 /// When polars found a row with more fields than the header, that row (the first such),
 /// found by reading `csv` again record by record; `None` for any other error or when no
@@ -170,9 +170,90 @@ pub fn duplicate_header(file: &str, bytes: &[u8]) -> Option<Problem> {
     )
 }
 
+/// Line endings that are a carriage return alone (classic Mac OS), which a CSV reader
+/// takes for one long line: a problem on line 1, before anything else is read.
+pub fn lone_carriage_returns(file: &str, bytes: &[u8]) -> Option<Problem> {
+    let cr = bytes.iter().filter(|&&b| b == b'\r').count();
+    if cr == 0 || bytes.contains(&b'\n') {
+        return None;
+    }
+    Some(
+        Problem::at(
+            file,
+            Location::Line {
+                line: 1,
+                column: None,
+            },
+            format!("the lines end with a carriage return alone ({cr} of them), so the whole file reads as one line"),
+        )
+        .hint("save the file with Windows (CRLF) or Unix (LF) line endings"),
+    )
+}
+
+/// Why a CSV file that polars could not read is unreadable, at its line and column,
+/// when the cause is one a user can fix at a place: bytes that are not UTF-8, or a
+/// quoted field whose closing quote never comes.
+pub fn unreadable_at(file: &str, bytes: &[u8]) -> Option<Problem> {
+    if let Err(p) = utf8(file, bytes) {
+        return Some(p);
+    }
+    // A quote opens a quoted field only at the start of a field; inside one, `""` is a
+    // quote and a lone `"` closes it.
+    let (mut open, mut field_start, mut i) = (None, true, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        match open {
+            Some(_) if b == b'"' && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            Some(_) if b == b'"' => open = None,
+            Some(_) => {}
+            None if b == b'"' && field_start => open = Some(i),
+            None => {}
+        }
+        field_start = open.is_none() && matches!(b, b',' | b'\n' | b'\r');
+        i += 1;
+    }
+    open.map(|start| {
+        Problem::at(
+            file,
+            location_of(bytes, start),
+            "this quote opens a field that is never closed".to_string(),
+        )
+        .hint("close the quoted value with `\"`, and write a quote inside one as `\"\"`")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unreadable_bytes_and_open_quotes_are_placed() {
+        let p = unreadable_at("v.csv", b"a,b\n1,\"ok\"\"x\"\n2,\"x,y\n3,z\n").unwrap();
+        assert_eq!(
+            p.to_string(),
+            "v.csv:3:3: this quote opens a field that is never closed\n  hint: close the quoted value with `\"`, and write a quote inside one as `\"\"`"
+        );
+        let p = unreadable_at("v.csv", b"a,b\n1,ok\n2,caf\xe9\n").unwrap();
+        assert!(
+            p.to_string()
+                .starts_with("v.csv:3:6: byte `0xE9` is not UTF-8 text"),
+            "{p}"
+        );
+        // A quote inside an unquoted field, and closed quotes over lines, are fine.
+        assert!(unreadable_at("v.csv", b"a,b\n1,5\" screen\n2,\"x\ny\"\n").is_none());
+    }
+
+    #[test]
+    fn carriage_return_line_endings_alone_are_named() {
+        let p = lone_carriage_returns("v.csv", b"a,b\r1,2\r").unwrap();
+        assert!(
+            p.to_string()
+                .starts_with("v.csv:1: the lines end with a carriage return alone (2 of them)"),
+            "{p}"
+        );
+        assert!(lone_carriage_returns("v.csv", b"a,b\r\n1,2\r\n").is_none());
+        assert!(lone_carriage_returns("v.csv", b"a,b").is_none());
+    }
 
     #[test]
     fn record_lines_follow_quoted_newlines_and_blank_lines() {

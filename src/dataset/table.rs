@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use polars::prelude::*;
 
-use super::csv_lines::{long_row, record_start_lines};
+use super::csv_lines::{lone_carriage_returns, long_row, record_start_lines, unreadable_at};
 use crate::problem::{Location, Problem};
 
 /// The format of an evidence file.
@@ -54,7 +54,9 @@ impl TextTable {
                 .hint("a CSV file needs at least a header row; see docs/data-formats.md"));
         }
         if format == Format::Csv {
-            if let Some(p) = super::csv_lines::duplicate_header(file, &bytes) {
+            if let Some(p) = lone_carriage_returns(file, &bytes)
+                .or_else(|| super::csv_lines::duplicate_header(file, &bytes))
+            {
                 return Err(p);
             }
         }
@@ -64,7 +66,10 @@ impl TextTable {
         }
         .map_err(|e| {
             (format == Format::Csv)
-                .then(|| long_row(file, &e, bytes.as_slice()))
+                .then(|| {
+                    long_row(file, &e, bytes.as_slice())
+                        .or_else(|| unreadable_at(file, bytes.as_slice()))
+                })
                 .flatten()
                 .unwrap_or_else(|| read_problem(file, format, &e))
         })?;

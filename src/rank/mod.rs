@@ -88,8 +88,13 @@ pub struct Ranking {
 pub enum RankError {
     #[error("{}", render_all(.problems))]
     Invalid { problems: Vec<Problem> },
-    #[error("every vendor is excluded, so there is nothing to rank:\n{}\n  hint: relax a gate in the criteria file or check the evidence", .0.iter().map(|e| format!("  {}: {}", e.vendor, e.reasons.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join("; "))).collect::<Vec<_>>().join("\n"))]
-    AllExcluded(Vec<Excluded>),
+    #[error("every vendor is excluded, so there is nothing to rank:\n{}\n  hint: relax {} or check the evidence", .excluded.iter().map(|e| format!("  {}: {}", e.vendor, e.reasons.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join("; "))).collect::<Vec<_>>().join("\n"), .places.join(", "))]
+    AllExcluded {
+        excluded: Vec<Excluded>,
+        /// Where each gate or criterion that excluded a vendor is written
+        /// (`criteria.toml:12:10 (gate `not-restricted`)`).
+        places: Vec<String>,
+    },
     /// The sensitivity analysis of a ranking could not be computed (vendors and criteria
     /// named by id).
     #[error("the sensitivity analysis cannot be computed: {0}")]
@@ -118,7 +123,7 @@ pub fn rank(
         .map(|values| gates::check_values(&cr.gates, values))
         .collect();
     apply_missing(ds, cr, &resolved, &mut reasons, &mut warnings)?;
-    let (kept, excluded) = split(ds, &reasons)?;
+    let (kept, excluded) = split(ds, cr, &reasons)?;
     let ids: Vec<String> = kept.iter().map(|&v| ds.vendors[v].id.clone()).collect();
     let mut matrix = resolved.keep(&kept, ids);
     let weights = effective_weights(cr, &matrix)?;
@@ -240,7 +245,11 @@ fn apply_missing(
 
 /// The vendors kept (dataset indices) and those excluded with their reasons; an error
 /// when no vendor is left.
-fn split(ds: &Dataset, reasons: &[Vec<Reason>]) -> Result<(Vec<usize>, Vec<Excluded>), RankError> {
+fn split(
+    ds: &Dataset,
+    cr: &Criteria,
+    reasons: &[Vec<Reason>],
+) -> Result<(Vec<usize>, Vec<Excluded>), RankError> {
     let excluded: Vec<Excluded> = (0..reasons.len())
         .filter(|&v| !reasons[v].is_empty())
         .map(|v| Excluded {
@@ -253,9 +262,38 @@ fn split(ds: &Dataset, reasons: &[Vec<Reason>]) -> Result<(Vec<usize>, Vec<Exclu
         .filter(|&v| reasons[v].is_empty())
         .collect();
     if kept.is_empty() {
-        return Err(RankError::AllExcluded(excluded));
+        let places = exclusion_places(cr, &excluded);
+        return Err(RankError::AllExcluded { excluded, places });
     }
     Ok((kept, excluded))
+}
+
+/// Where each gate or criterion that excluded a vendor is written, in the order of the
+/// files: `file:line:column (gate `id`)`.
+fn exclusion_places(cr: &Criteria, excluded: &[Excluded]) -> Vec<String> {
+    let by = |id: &str| {
+        excluded
+            .iter()
+            .any(|e| e.reasons.iter().any(|r| r.by == id))
+    };
+    let gates = cr.gates.iter().filter(|g| by(&g.id)).map(|g| {
+        let file = g.defined_in.as_deref().unwrap_or(&cr.file);
+        let p = g.metric_pos;
+        format!("{file}:{}:{} (gate `{}`)", p.line, p.column, g.id)
+    });
+    let criteria = cr.criteria.iter().filter(|c| by(&c.id)).map(|c| {
+        let p = c.metric_pos;
+        format!(
+            "{}:{}:{} (criterion `{}`, missing = \"exclude-vendor\")",
+            cr.file, p.line, p.column, c.id
+        )
+    });
+    let places: Vec<String> = gates.chain(criteria).collect();
+    if places.is_empty() {
+        vec![format!("the gates of {}", cr.file)]
+    } else {
+        places
+    }
 }
 
 /// The file's weights, with objective weights of the kept vendors blended in when the

@@ -49,6 +49,9 @@ pub enum StatsError {
     /// A planned difference of zero, which no sample size can detect.
     #[error("the difference to detect is `0`; no sample size can detect it")]
     ZeroDifference,
+    /// A difference so small that its sample size exceeds any pilot.
+    #[error("a difference of `{difference:e}` would need more than {max:e} samples per vendor; no pilot can detect it (plan for a larger difference)")]
+    DifferenceTooSmall { difference: f64, max: f64 },
     /// A bootstrap with no resamples.
     #[error("the bootstrap needs at least `1` resample, got `{0}`")]
     Resamples(usize),

@@ -39,12 +39,22 @@ pub struct Plan {
     pub per_arm_ceil: u64,
 }
 
+/// The largest sample size a plan answers with (10^12): beyond it no pilot can run, and
+/// the rounded size would no longer be a whole number a `u64` holds exactly.
+pub const MAX_PLAN: f64 = 1e12;
+
 impl Plan {
-    fn new(per_arm: f64) -> Self {
-        Self {
+    fn new(per_arm: f64, difference: f64) -> Result<Self, StatsError> {
+        if !(per_arm <= MAX_PLAN) {
+            return Err(StatsError::DifferenceTooSmall {
+                difference,
+                max: MAX_PLAN,
+            });
+        }
+        Ok(Self {
             per_arm,
             per_arm_ceil: per_arm.ceil() as u64,
-        }
+        })
     }
 }
 
@@ -89,7 +99,7 @@ pub fn sample_size_proportions(
         Correction::None => n,
         Correction::Fleiss => n / 4.0 * (1.0 + (1.0 + 4.0 / (n * d)).sqrt()).powi(2),
     };
-    Ok(Plan::new(n))
+    Plan::new(n, difference)
 }
 
 /// Power of the uncorrected two-proportion test with `n` per arm, as R's `power.prop.test`
@@ -143,7 +153,7 @@ pub fn sample_size_rates(
         return Err(StatsError::ZeroDifference);
     }
     let z = z_upper(alpha / 2.0) + z_upper(1.0 - power);
-    Ok(Plan::new(z * z * (r1 + r2) / (r1 - r2).powi(2)))
+    Plan::new(z * z * (r1 + r2) / (r1 - r2).powi(2), difference)
 }
 
 /// Power of the z test of `rate1 - rate2` with `exposure1` and `exposure2` endpoint-days,
@@ -202,6 +212,29 @@ mod tests {
             let p = sample_size_proportions(0.5, 0.2, alpha, 0.95, Correction::default()).unwrap();
             assert_eq!(p.per_arm_ceil, n, "{alpha}: {p:?}");
         }
+    }
+
+    /// `--difference 1e-300` printed 18446744073709551615 samples (an infinite size cast to
+    /// `u64`); a size beyond any pilot is an error naming the difference.
+    #[test]
+    fn a_difference_too_small_for_any_pilot_is_an_error() {
+        for d in [1e-300, 1e-9] {
+            let e = sample_size_proportions(0.99, d, 0.05, 0.8, Correction::Fleiss).unwrap_err();
+            assert_eq!(
+                e,
+                StatsError::DifferenceTooSmall {
+                    difference: d,
+                    max: MAX_PLAN
+                }
+            );
+            assert!(sample_size_rates(0.01, d, 0.05, 0.8).is_err());
+        }
+        let e = sample_size_rates(0.01, 1e-300, 0.05, 0.8).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("a difference of `1e-300` would need more than 1e12 samples"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use polars::prelude::*;
 use super::frame::{with_all_columns, PilotSource as Source};
 use super::row_checks::{suspect_rows, Known};
 use super::schema::numeric_dtype;
-use crate::dataset::csv_lines::{data_record_lines, long_row, record_start_lines};
+use crate::dataset::csv_lines::{data_record_lines, long_row, record_start_lines, unreadable_at};
 use crate::dataset::table::{read_problem, Format, Picked, TextTable};
 use crate::dataset::vendors::VendorIndex;
 use crate::problem::Problem;
@@ -41,8 +41,11 @@ pub fn suspects(
         let long = match source {
             Source::CsvPath(p) => std::fs::File::open(p)
                 .ok()
-                .and_then(|f| long_row(shown, &e, std::io::BufReader::new(f))),
-            Source::CsvBytes(b) => long_row(shown, &e, b.as_slice()),
+                .and_then(|f| long_row(shown, &e, std::io::BufReader::new(f)))
+                .or_else(|| unreadable_at(shown, &std::fs::read(p).ok()?)),
+            Source::CsvBytes(b) => {
+                long_row(shown, &e, b.as_slice()).or_else(|| unreadable_at(shown, b))
+            }
             Source::ParquetPath(_) => None,
         };
         long.unwrap_or_else(|| read_problem(shown, format, &e))
