@@ -64,8 +64,7 @@ pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
     })?;
     let files = built.files(&r).map_err(Error::Table)?;
     progress.step("writing");
-    output::refuse_inputs(&a.out, &files, &super::input_files(&a.input))?;
-    let written = output::write_all(&a.out, &files)?;
+    let written = output::write_all(&a.out, &files, &super::input_files(&a.input))?;
     let mut o = r.terminal();
     if let Some((_, _, sentence)) = full::robustness(&full::Inputs {
         ranking: &r,

@@ -47,8 +47,7 @@ pub fn run(a: &SensitivityArgs) -> Result<Outcome, Error> {
             ),
             ("sweeps.csv".to_string(), sens::sweeps_csv(&analysis)),
         ];
-        output::refuse_inputs(dir, &files, &super::input_files(&a.input))?;
-        for p in output::write_all(dir, &files)? {
+        for p in output::write_all(dir, &files, &super::input_files(&a.input))? {
             stdout.extend_from_slice(format!("wrote {}\n", p.display()).as_bytes());
         }
     }

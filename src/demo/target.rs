@@ -114,6 +114,8 @@ impl Folder {
             path: dir.to_path_buf(),
             source,
         })?;
+        // Temporaries a killed run left beside the final names.
+        crate::output::remove_stale_files(dir, &[]);
         Ok(Self {
             dir: dir.to_path_buf(),
             staged: Vec::new(),

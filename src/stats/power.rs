@@ -45,7 +45,7 @@ pub const MAX_PLAN: f64 = 1e12;
 
 impl Plan {
     fn new(per_arm: f64, difference: f64) -> Result<Self, StatsError> {
-        if !(per_arm <= MAX_PLAN) {
+        if per_arm.is_nan() || per_arm > MAX_PLAN {
             return Err(StatsError::DifferenceTooSmall {
                 difference,
                 max: MAX_PLAN,
