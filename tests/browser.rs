@@ -318,3 +318,64 @@ fn a_script_in_a_vendor_name_stays_text_in_the_browser() {
         .stdout
         .contains("&lt;script&gt;console.error('pwned')&lt;/script&gt;"));
 }
+
+/// Any text escaped by the HTML rule, as element content and as an attribute value, reads
+/// back in the browser's DOM as the same text (controls and noncharacters as U+FFFD), and
+/// adds no element. A script in the test page (the report has none) lists the code points
+/// it sees.
+#[test]
+fn escaped_text_reads_back_in_the_browser_as_the_same_text() {
+    use proptest::strategy::{Strategy, ValueTree};
+    use vendorscore::report::export::html::escape;
+    let Some(browser) = chromium() else { return };
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let texts: Vec<String> = (0..400)
+        .map(|_| common::hostile().new_tree(&mut runner).unwrap().current())
+        .collect();
+    let mut page = String::from("<!doctype html><meta charset=\"utf-8\"><title>t</title><body>");
+    for t in &texts {
+        page.push_str(&format!("<p title=\"{0}\">{0}</p>\n", escape(t)));
+    }
+    page.push_str(
+        "<pre id=\"out\"></pre><script>
+const hex = s => Array.from(s).map(c => c.codePointAt(0).toString(16)).join(' ');
+const lines = [document.body.querySelectorAll('*').length];
+for (const p of document.querySelectorAll('p')) lines.push(hex(p.textContent) + '|' + hex(p.title));
+document.getElementById('out').textContent = lines.join('\\n');
+</script>",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("escaped.html");
+    std::fs::write(&file, page).unwrap();
+    let run = open(&browser, &file, &["--dump-dom".into()]);
+    let out = run
+        .stdout
+        .split("<pre id=\"out\">")
+        .nth(1)
+        .and_then(|s| s.split("</pre>").next())
+        .expect("the page wrote its readings");
+    let mut lines = out.lines();
+    let elements: usize = lines.next().unwrap().parse().unwrap();
+    assert_eq!(elements, texts.len() + 2, "an escaped text made an element");
+    let decode = |h: &str| -> String {
+        h.split(' ')
+            .filter(|x| !x.is_empty())
+            .map(|x| char::from_u32(u32::from_str_radix(x, 16).unwrap()).unwrap())
+            .collect()
+    };
+    let lines: Vec<&str> = lines.collect();
+    assert_eq!(lines.len(), texts.len());
+    for (t, line) in texts.iter().zip(lines) {
+        let want: String = t
+            .chars()
+            .map(|c| match c {
+                '\n' | '\t' => c,
+                c if c.is_control() || common::noncharacter(c) => '\u{FFFD}',
+                c => c,
+            })
+            .collect();
+        let (text, title) = line.split_once('|').unwrap();
+        assert_eq!(decode(text), want, "{t:?}");
+        assert_eq!(decode(title), want, "{t:?} as an attribute");
+    }
+}

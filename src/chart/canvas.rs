@@ -148,8 +148,8 @@ fn finish_svg(svg: String, title: &str) -> String {
     }
 }
 
-/// Escapes text for XML content and attribute values; a character XML 1.0 does not allow
-/// becomes U+FFFD.
+/// Escapes text for XML content and attribute values, so a parser reads back the same
+/// text; a character XML 1.0 does not allow becomes U+FFFD.
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -159,6 +159,11 @@ pub fn escape_xml(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // As references, so a parser neither normalises line ends nor, in an
+            // attribute, turns them into spaces.
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
             c if !xml_char(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
@@ -241,7 +246,7 @@ mod tests {
             escape_xml("a\u{FFFE}b\u{1}c\u{FFFF}"),
             "a\u{FFFD}b\u{FFFD}c\u{FFFD}"
         );
-        assert_eq!(escape_xml("tab\tnewline\n😀"), "tab\tnewline\n😀");
+        assert_eq!(escape_xml("tab\tnewline\n😀"), "tab&#9;newline&#10;😀");
         let svg = finish_svg(
             "<svg x=\"1\"><text>Bad\u{FFFE}Char</text></svg>".into(),
             "t",

@@ -27,7 +27,7 @@ mod stress;
 #[cfg(test)]
 mod testutil;
 
-pub use canvas::{HEIGHT, WIDTH};
+pub use canvas::{escape_xml, HEIGHT, WIDTH};
 pub use data::*;
 pub use error::ChartError;
 pub use forest::forest;

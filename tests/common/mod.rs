@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use proptest::prelude::*;
 
 pub mod tiny;
 
@@ -74,4 +75,64 @@ pub fn snapshot_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .collect();
     v.sort();
     v
+}
+
+/// Text as hostile as a data file can make it: markup of every format, controls, line
+/// ends, Unicode noncharacters and bidi overrides, among any other characters.
+pub fn hostile() -> impl Strategy<Value = String> {
+    let special = prop::sample::select(vec![
+        '<',
+        '>',
+        '&',
+        '"',
+        '\'',
+        '`',
+        '*',
+        '_',
+        '[',
+        ']',
+        '|',
+        '#',
+        '!',
+        '~',
+        '\\',
+        '-',
+        '+',
+        '=',
+        '.',
+        ')',
+        '(',
+        '1',
+        '9',
+        ' ',
+        ' ',
+        '\t',
+        '\n',
+        '\r',
+        ';',
+        ':',
+        '/',
+        '@',
+        '\u{0}',
+        '\u{1b}',
+        '\u{7}',
+        '\u{85}',
+        '\u{a0}',
+        '\u{FFFE}',
+        '\u{FFFF}',
+        '\u{FDD0}',
+        '\u{202E}',
+        '\u{1F600}',
+    ]);
+    prop::collection::vec(
+        prop_oneof![3 => special, 1 => any::<char>(), 2 => prop::char::range('a', 'z')],
+        0..24,
+    )
+    .prop_map(|v| v.into_iter().collect())
+}
+
+/// Unicode's noncharacters: U+FDD0..U+FDEF and the last two code points of every plane.
+pub fn noncharacter(c: char) -> bool {
+    let u = c as u32;
+    (0xFDD0..=0xFDEF).contains(&u) || u & 0xFFFE == 0xFFFE
 }

@@ -5,8 +5,9 @@
 //! Text is plain text with code spans between backticks, as in the [`Doc`]. Text from the
 //! data is escaped so that a Markdown viewer shows it as text, never as HTML, links or
 //! table syntax: `<`, `>` and `&` become entities, Markdown punctuation (`|`, `` ` ``, `*`,
-//! `_`, `[`, `]`, `#`, `!`, `\`) is backslash-escaped, newlines become spaces and other
-//! control characters and Unicode noncharacters U+FFFD. Inside a code span only `|` needs escaping (for tables).
+//! `_`, `[`, `]`, `#`, `!`, `~`, `\`) is backslash-escaped, newlines become spaces and other
+//! control characters and Unicode noncharacters U+FFFD; text that starts a line also
+//! loses what would start another block there ([`line`]). Inside a code span only `|` needs escaping (for tables).
 
 use super::html::noncharacter;
 use crate::report::doc::{spans, Block, Doc, Span, Table, Tone};
@@ -19,7 +20,7 @@ pub fn escape(s: &str) -> String {
             '<' => o.push_str("&lt;"),
             '>' => o.push_str("&gt;"),
             '&' => o.push_str("&amp;"),
-            '\\' | '*' | '_' | '[' | ']' | '|' | '#' | '`' | '!' => {
+            '\\' | '*' | '_' | '[' | ']' | '|' | '#' | '`' | '!' | '~' => {
                 o.push('\\');
                 o.push(ch);
             }
@@ -29,6 +30,30 @@ pub fn escape(s: &str) -> String {
         }
     }
     o
+}
+
+/// [`inline`] for text that starts a line (a paragraph, a list item, a heading): what
+/// would start another block there is neutralised as well. A leading `-`, `+` or `=` (a
+/// list item, a rule) and the `.` or `)` after leading digits (an ordered list) are
+/// backslash-escaped; spaces and tabs at either end become character references (four
+/// leading spaces would make a code block, trailing ones a line break), so the line
+/// reads back as the text.
+pub fn line(text: &str) -> String {
+    let s = inline(text);
+    let rest = s.trim_start_matches([' ', '\t']);
+    let lead = &s[..s.len() - rest.len()];
+    let body = rest.trim_end_matches([' ', '\t']);
+    let trail = &rest[body.len()..];
+    let refs = |ws: &str| ws.replace(' ', "&#32;").replace('\t', "&#9;");
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let body = if body.starts_with(['-', '+', '=']) {
+        format!("\\{body}")
+    } else if digits > 0 && body[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &body[..digits], &body[digits..])
+    } else {
+        body.to_string()
+    };
+    format!("{}{body}{}", refs(lead), refs(trail))
 }
 
 /// Text with its backtick spans kept as code spans (pipes escaped for table cells), the
@@ -85,14 +110,14 @@ pub fn doc(d: &Doc) -> String {
         for b in &s.blocks {
             o.push('\n');
             match b {
-                Block::Paragraph(t) => o.push_str(&format!("{}\n", inline(t))),
+                Block::Paragraph(t) => o.push_str(&format!("{}\n", line(t))),
                 Block::Callout(Tone::Good, t) => o.push_str(&format!("> **{}**\n", inline(t))),
                 Block::Callout(Tone::Caution, t) => {
                     o.push_str(&format!("> **Caution:** {}\n", inline(t)))
                 }
                 Block::List(items) => {
                     for i in items {
-                        o.push_str(&format!("- {}\n", inline(i)));
+                        o.push_str(&format!("- {}\n", line(i)));
                     }
                 }
                 Block::Table(t) => o.push_str(&table(t)),
@@ -101,7 +126,7 @@ pub fn doc(d: &Doc) -> String {
                     escape(caption),
                     inline(caption)
                 )),
-                Block::Heading(t) => o.push_str(&format!("### {}\n", inline(t))),
+                Block::Heading(t) => o.push_str(&format!("### {}\n", line(t))),
             }
         }
     }
