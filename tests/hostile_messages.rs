@@ -141,3 +141,24 @@ fn a_difference_no_pilot_can_detect_is_refused() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// The pilot has its own reader: a repeated column name is refused there too (polars
+/// would rename the second copy and the first would silently win), and so are line
+/// ends of a carriage return alone.
+#[test]
+fn the_pilot_reader_refuses_a_repeated_column_and_lone_carriage_returns() {
+    let text = std::fs::read_to_string(fixture("tiny/pilot_results.csv")).unwrap();
+    let doubled = text.replacen("cpu_overhead_pct", "cpu_overhead_pct,cpu_overhead_pct", 1);
+    let (code, err) = broken("pilot_results.csv", &doubled);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("pilot_results.csv:1:10: column `cpu_overhead_pct` appears twice in the header (columns 9 and 10)"),
+        "{err}"
+    );
+    let (code, err) = broken("pilot_results.csv", &text.replace('\n', "\r"));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("pilot_results.csv:1: the lines end with a carriage return alone"),
+        "{err}"
+    );
+}
