@@ -91,11 +91,57 @@ pub fn find_in_dir(dir: &Path) -> Result<Vec<Option<Found>>, DatasetError> {
             data: Data::Path(path),
         }));
     }
+    problems.extend(misnamed(dir));
     if problems.is_empty() {
         Ok(out)
     } else {
         Err(DatasetError::Invalid { problems })
     }
+}
+
+/// The files of `dir` that look like an evidence file but are not named exactly as one
+/// (`Pricing.csv`, `pricing.CSV`, `pilot results.csv`, `pricng.csv`): read as they are
+/// named they would be skipped without a word, and a criterion would lose its evidence.
+fn misnamed(dir: &Path) -> Vec<Problem> {
+    let known: Vec<String> = FILES
+        .iter()
+        .flat_map(|stem| [format!("{stem}.csv"), format!("{stem}.parquet")])
+        .collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.') && !known.contains(n))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|name| {
+            // Letter case, spaces and dashes, then spelling.
+            let normal = name.trim().to_lowercase().replace([' ', '-'], "_");
+            let (stem, ext) = normal.rsplit_once('.')?;
+            if ext != "csv" && ext != "parquet" {
+                return None;
+            }
+            let want = match known.iter().find(|k| **k == normal) {
+                Some(k) => k.clone(),
+                None => {
+                    let close = crate::problem::closest(stem, FILES);
+                    format!("{}.{ext}", close.first()?)
+                }
+            };
+            Some(
+                Problem::file(
+                    dir.join(&name).display().to_string(),
+                    format!("`{name}` is not an evidence file name, so it would be ignored; did you mean `{want}`?"),
+                )
+                .hint(format!("rename it `{want}` (evidence files are named exactly as in docs/data-formats.md), or move it out of the dataset folder")),
+            )
+        })
+        .collect()
 }
 
 /// The evidence files built into the binary, one entry per stem of [`FILES`].
