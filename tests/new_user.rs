@@ -46,3 +46,49 @@ fn a_misnamed_evidence_file_is_an_error_with_the_right_name() {
     assert!(!err.contains("notes.csv"), "{err}");
     assert!(err.contains("3 problems found"), "{err}");
 }
+
+/// Lab rates are percentages and pilot rates ratios: `min = 95` on a pilot rate excluded
+/// every vendor with no hint, `min = 0.99` on a lab rate passed every one silently.
+#[test]
+fn a_gate_threshold_on_the_other_scale_is_refused_with_the_fix() {
+    for (metric, bound, want) in [
+        (
+            "pilot.detection_rate.lower95",
+            "min = 95",
+            "gate `g` has `min = 95`, but `pilot.detection_rate.lower95` is a ratio from 0 to 1\n  hint: did you mean `min = 0.95`?",
+        ),
+        (
+            "tests.malware_protection_rate",
+            "min = 0.99",
+            "gate `g` has `min = 0.99`, but `tests.malware_protection_rate` is a percentage from 0 to 100\n  hint: did you mean `min = 99`?",
+        ),
+        (
+            "pilot.detection_rate",
+            "max = 150",
+            "gate `g` has `max = 150`, but `pilot.detection_rate` is a ratio from 0 to 1",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let c = criteria_file(
+            dir.path(),
+            &format!("name = \"t\"\n[[gate]]\nid = \"g\"\nmetric = \"{metric}\"\n{bound}\n[[criterion]]\nid = \"d\"\nmetric = \"pilot.detection_rate\"\ndirection = \"max\"\nweight = 1\n"),
+        );
+        let (code, _, err) = run(&[
+            "check",
+            "--data",
+            repo("datasets/demo").to_str().unwrap(),
+            "--criteria",
+            c.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains(&format!("criteria.toml:4:10: {want}")), "{err}");
+    }
+    // A small maximum on a percentage is a real requirement (at most 1% CPU), not a slip.
+    let dir = tempfile::tempdir().unwrap();
+    let c = criteria_file(
+        dir.path(),
+        "name = \"t\"\n[[gate]]\nid = \"g\"\nmetric = \"pilot.cpu_overhead_pct\"\nmax = 3\n[[criterion]]\nid = \"d\"\nmetric = \"pilot.detection_rate\"\ndirection = \"max\"\nweight = 1\n",
+    );
+    let (code, _, err) = rank(&repo("datasets/demo"), &c, &[]);
+    assert_eq!(code, 0, "{err}");
+}

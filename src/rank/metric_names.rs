@@ -2,7 +2,7 @@
 //! names a metric the dataset has (or says why not, with close names), and each metric
 //! fits its use (criteria score numbers; a gate's rule fits its metric's kind).
 
-use crate::criteria::{Criteria, Missing};
+use crate::criteria::{Criteria, Gate, Missing, Rule};
 use crate::gates;
 use crate::metrics::{Lookup, Metrics};
 use crate::problem::{suggest, Problem};
@@ -64,8 +64,50 @@ pub(super) fn check_names(
                     problems.push(cr.gate_problem(g, format!("gate `{}`'s rule does not fit `{}`, a {} metric", g.id, g.metric.name, if unit == "list" || unit == "text" { unit.as_str() } else { "numeric" }))
                         .hint("`rule = \"empty\"` is for lists, `in`/`not_in` for text and lists, `min`/`max`/`at_least` for numbers"));
                 }
+                problems.extend(off_scale(cr, g, &unit));
             }
         }
     }
     problems
+}
+
+/// A `min` or `max` a rate's scale makes meaningless: outside what the metric can be, or
+/// on the other scale (lab rates are percent, 0 to 100; pilot rates are ratios, 0 to 1).
+/// `min = 95` on a ratio would exclude every vendor, `min = 0.99` on a percent pass every
+/// one, without a word.
+fn off_scale(cr: &Criteria, g: &Gate, unit: &str) -> Option<Problem> {
+    let Rule::Range { min, max } = &g.rule else {
+        return None;
+    };
+    let bounds = [("min", *min), ("max", *max)];
+    let (key, x, fix) = bounds.iter().find_map(|&(key, x)| {
+        let x = x?;
+        let fix = match unit {
+            "ratio" if x > 1.0 && x <= 100.0 => Some(x / 100.0),
+            "ratio" if !(0.0..=1.0).contains(&x) => None,
+            "percent" if key == "min" && x > 0.0 && x <= 1.0 => Some(x * 100.0),
+            "percent" if !(0.0..=100.0).contains(&x) => None,
+            _ => return None,
+        };
+        Some((key, x, fix))
+    })?;
+    let scale = if unit == "ratio" {
+        "a ratio from 0 to 1"
+    } else {
+        "a percentage from 0 to 100"
+    };
+    let message = format!(
+        "gate `{}` has `{key} = {}`, but `{}` is {scale}",
+        g.id,
+        crate::problem::number(x),
+        g.metric.name
+    );
+    let hint = match fix {
+        Some(f) => format!(
+            "did you mean `{key} = {}`? (lab rates are percentages, pilot rates ratios: docs/metrics.md)",
+            crate::problem::number((f * 1e9).round() / 1e9)
+        ),
+        None => format!("no value of `{}` can be beyond that range; see docs/metrics.md", g.metric.name),
+    };
+    Some(cr.gate_problem(g, message).hint(hint))
 }
