@@ -92,3 +92,45 @@ fn a_gate_threshold_on_the_other_scale_is_refused_with_the_fix() {
     let (code, _, err) = rank(&repo("datasets/demo"), &c, &[]);
     assert_eq!(code, 0, "{err}");
 }
+
+/// Prices all in EUR for a client quoting in USD blamed the criteria file ("remove the
+/// criterion"); the message now says what differs and how to convert.
+#[test]
+fn a_currency_mismatch_says_which_currencies_and_how_to_convert() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    for f in [
+        "vendors.csv",
+        "pricing.csv",
+        "rmm_checks.csv",
+        "test_scores.csv",
+        "pilot_results.csv",
+    ] {
+        let text = std::fs::read_to_string(repo("datasets/demo").join(f)).unwrap();
+        std::fs::write(data.join(f), text.replace(",USD,", ",EUR,")).unwrap();
+    }
+    let profile = dir.path().join("client.toml");
+    let text = std::fs::read_to_string(repo("clients/dental-35.toml")).unwrap();
+    std::fs::write(&profile, format!("currency = \"USD\"\n{text}")).unwrap();
+    let (code, _, err) = run(&[
+        "rank",
+        "--data",
+        data.to_str().unwrap(),
+        "--client",
+        profile.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "no vendor has a value for `pricing.cost_per_endpoint_month` (criterion `price`)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: the prices are in EUR and the client quotes in USD: add fx_rates.csv to the dataset")
+            && err.contains("or set `currency = \"EUR\"` in the client profile"),
+        "{err}"
+    );
+    assert!(!err.contains("remove the criterion"), "{err}");
+}

@@ -196,16 +196,7 @@ fn apply_missing(
     let mut problems = Vec::new();
     for (i, c) in cr.criteria.iter().enumerate() {
         if !resolved.any_value(i) && !resolved.absent[i] {
-            problems.push(
-                cr.problem_at(
-                    c.metric_pos,
-                    format!(
-                        "no vendor has a value for `{}` (criterion `{}`)",
-                        c.metric.name, c.id
-                    ),
-                )
-                .hint("check the evidence files, or remove the criterion"),
-            );
+            problems.push(no_value(cr, c, resolved, i));
             continue;
         }
         let passing: Vec<usize> = (0..reasons.len())
@@ -241,6 +232,42 @@ fn apply_missing(
     } else {
         Err(RankError::Invalid { problems })
     }
+}
+
+/// No vendor has a value for criterion `i`: the problem says why when the evidence does
+/// (every vendor's prices in a currency the client does not quote in, say), and how to fix
+/// that, rather than suggesting the criterion be removed.
+fn no_value(
+    cr: &Criteria,
+    c: &crate::criteria::Criterion,
+    resolved: &Resolved,
+    i: usize,
+) -> Problem {
+    let mut whys: Vec<&str> = resolved
+        .cells
+        .iter()
+        .filter_map(|row| row[i].why_missing.as_deref())
+        .collect();
+    whys.sort_unstable();
+    whys.dedup();
+    let mut message = format!(
+        "no vendor has a value for `{}` (criterion `{}`)",
+        c.metric.name, c.id
+    );
+    if let [why] = whys[..] {
+        message.push_str(&format!(": every vendor has {why}"));
+    }
+    let fx = whys.iter().find_map(|w| {
+        let rest = w.split("no exchange rate from `").nth(1)?;
+        let (from, rest) = rest.split_once("` to `")?;
+        Some((from.to_string(), rest.split('`').next()?.to_string()))
+    });
+    let hint = match fx {
+        Some((from, to)) => format!("the prices are in {from} and the client quotes in {to}: add fx_rates.csv to the dataset (columns `from,to,rate`, e.g. `{from},{to},1.08`; docs/data-formats.md), or set `currency = \"{from}\"` in the client profile"),
+        None if !whys.is_empty() => "see why each vendor has no value (`vendorscore cost --explain` for prices), or remove the criterion".to_string(),
+        None => "check the evidence files, or remove the criterion".to_string(),
+    };
+    cr.problem_at(c.metric_pos, message).hint(hint)
 }
 
 /// The vendors kept (dataset indices) and those excluded with their reasons; an error
