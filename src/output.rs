@@ -80,6 +80,14 @@ pub fn write_all(
         }
     }
     refuse_inputs(dir, files, inputs)?;
+    if dir.exists() && !dir.is_dir() {
+        return Err(WriteError {
+            path: dir.to_path_buf(),
+            source: std::io::Error::other(
+                "it is a file, not a folder; --out takes the folder to write the files into",
+            ),
+        });
+    }
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

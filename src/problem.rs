@@ -181,6 +181,96 @@ pub fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Problem> {
     })
 }
 
+/// A TOML reader's error as a problem in a user's words, at its line and column: serde's
+/// "invalid type: string \"30\", expected f64" becomes "`30` is in quotes, so it is text,
+/// not a number", with the fix. `hint` is the hint when there is no better one.
+pub fn toml_problem(file: &str, text: &str, e: &toml::de::Error, hint: &str) -> Problem {
+    let start = e.span().map_or(0, |s| s.start).min(text.len());
+    let token: String = text[start..]
+        .chars()
+        .take_while(|c| !matches!(c, '\n' | '\r' | ',' | ']' | '}' | '#'))
+        .collect();
+    let (message, better) = toml_words(e.message().trim(), token.trim());
+    Problem::at(file, location_of(text.as_bytes(), start), message)
+        .hint(better.unwrap_or_else(|| hint.to_string()))
+}
+
+/// (message, hint) for a TOML reader's message; `token` is the text where it points.
+fn toml_words(raw: &str, token: &str) -> (String, Option<String>) {
+    let kind = |expected: &str| match expected {
+        "f64" | "f32" => "a number",
+        "i64" | "u64" | "i32" | "u32" | "usize" => "a whole number",
+        "a boolean" | "bool" => "`true` or `false`",
+        _ => "",
+    };
+    if let Some(rest) = raw.strip_prefix("invalid type: string ") {
+        if let Some((value, expected)) = rest.split_once(", expected ") {
+            let inner = value.trim_matches('"');
+            let want = kind(expected);
+            let bare = inner.trim().trim_end_matches('%').trim();
+            if !want.is_empty() && bare.parse::<f64>().is_ok() {
+                return (
+                    format!("`{inner}` is in quotes, so it is text, not {want}"),
+                    Some(format!("write the number without quotes: `{bare}`")),
+                );
+            }
+            if !want.is_empty() {
+                return (format!("`{inner}` is text, expected {want}"), None);
+            }
+        }
+    }
+    if let Some(rest) = raw.strip_prefix("invalid type: floating point ") {
+        if let Some((value, expected)) = rest.split_once(", expected ") {
+            if kind(expected) == "a whole number" {
+                return (
+                    format!("{value} is not a whole number"),
+                    Some("write a whole number such as `32`".into()),
+                );
+            }
+        }
+    }
+    if raw.contains("string values must be quoted") {
+        let bare = token.trim_end_matches('%').trim();
+        if token.ends_with('%') && bare.parse::<f64>().is_ok() {
+            return (
+                format!("`{token}` is not a number: TOML has no percent sign"),
+                Some(format!(
+                    "write the number alone, `{bare}` (weights are relative; a rate threshold takes the metric's own scale)"
+                )),
+            );
+        }
+        if token.contains(',') || bare.replace(',', ".").parse::<f64>().is_ok() {
+            return (
+                format!("`{token}` is not a number"),
+                Some("write decimals with a dot: `3.82`".into()),
+            );
+        }
+        return (
+            format!("`{token}` is text without quotes"),
+            Some(format!("put text in quotes: `\"{token}\"`")),
+        );
+    }
+    (raw.to_lowercase(), None)
+}
+
+/// The existing entry beside `path` whose name is closest to its own (`datasets/demo` for
+/// `datasets/dmeo`), folders or files as `dirs` says: a path a user mistyped.
+pub fn closest_path(path: &std::path::Path, dirs: bool) -> Option<std::path::PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let names: Vec<String> = std::fs::read_dir(parent)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir() == dirs)
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    let best = closest(name, names.iter().map(String::as_str));
+    best.first().map(|b| path.with_file_name(b))
+}
+
 /// A number as a message shows it: as Rust prints it, but in scientific notation when
 /// that would run to more than 15 digits (`1e308`, not 309 digits; `5e-324`).
 pub fn number(x: f64) -> String {
@@ -220,6 +310,28 @@ mod tests {
             p.to_string(),
             "d/pilot_results.csv:7:3: bad\n  hint: fix it"
         );
+    }
+
+    #[test]
+    fn toml_errors_are_said_in_a_users_words() {
+        let (m, h) = toml_words("invalid type: string \"30\", expected f64", "\"30\"");
+        assert_eq!(m, "`30` is in quotes, so it is text, not a number");
+        assert_eq!(h.unwrap(), "write the number without quotes: `30`");
+        let (m, _) = toml_words("invalid type: string \"32\", expected i64", "\"32\"");
+        assert_eq!(m, "`32` is in quotes, so it is text, not a whole number");
+        let (m, h) = toml_words(
+            "string values must be quoted, expected literal string",
+            "30%",
+        );
+        assert_eq!(m, "`30%` is not a number: TOML has no percent sign");
+        assert!(h.unwrap().starts_with("write the number alone, `30`"));
+        let (m, _) = toml_words(
+            "string values must be quoted, expected literal string",
+            "ninja",
+        );
+        assert_eq!(m, "`ninja` is text without quotes");
+        let (m, h) = toml_words("unknown field `x`, expected `a`", "x");
+        assert_eq!((m.as_str(), h), ("unknown field `x`, expected `a`", None));
     }
 
     #[test]

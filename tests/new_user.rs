@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::tiny;
 use common::*;
 
 /// Runs a command from an empty folder; (exit code, stdout, stderr).
@@ -133,4 +134,79 @@ fn a_currency_mismatch_says_which_currencies_and_how_to_convert() {
         "{err}"
     );
     assert!(!err.contains("remove the criterion"), "{err}");
+}
+
+/// Messages in Rust's words ("expected f64", "File exists (os error 17)", "unknown field
+/// `constraints`") become what happened and the fix.
+#[test]
+fn messages_say_what_happened_in_a_users_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let quoted = criteria_file(
+        dir.path(),
+        &tiny::tiny_with(|t| t.replace("weight = 2", "weight = \"30\"")),
+    );
+    let tiny_data = fixture("tiny");
+    let data = tiny_data.to_str().unwrap();
+    let (code, _, err) = run(&[
+        "check",
+        "--data",
+        data,
+        "--criteria",
+        quoted.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("criteria.toml:16:10: `30` is in quotes, so it is text, not a number\n  hint: write the number without quotes: `30`"),
+        "{err}"
+    );
+    let percent = criteria_file(
+        dir.path(),
+        &tiny::tiny_with(|t| t.replace("weight = 2", "weight = 30%")),
+    );
+    let (_, _, err) = run(&[
+        "check",
+        "--data",
+        data,
+        "--criteria",
+        percent.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains(
+            "`30%` is not a number: TOML has no percent sign\n  hint: write the number alone, `30`"
+        ),
+        "{err}"
+    );
+    // A client profile given as the criteria file, and the other way round.
+    let dental = repo("clients/dental-35.toml");
+    let (_, _, err) = run(&["rank", "--criteria", dental.to_str().unwrap()]);
+    assert!(
+        err.contains("this is a client profile (it has `[fleet]`), not a criteria file\n  hint: pass it with --client"),
+        "{err}"
+    );
+    let lab = repo("criteria/lab-only.toml");
+    let (_, _, err) = run(&["rank", "--client", lab.to_str().unwrap()]);
+    assert!(
+        err.contains("this is a criteria file (it has `[[criterion]]`), not a client profile"),
+        "{err}"
+    );
+    // A file given as --out.
+    let file = dir.path().join("afile.txt");
+    std::fs::write(&file, "x").unwrap();
+    let (code, _, err) = run(&["report", "--out", file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("it is a file, not a folder"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), b"x");
+    // A mistyped folder or file name gets the closest one that exists.
+    let (_, _, err) = run(&["rank", "--data", repo("datasets/dmeo").to_str().unwrap()]);
+    assert!(
+        err.contains("did you mean `") && err.contains("datasets/demo`?"),
+        "{err}"
+    );
+    let (_, _, err) = run(&[
+        "rank",
+        "--criteria",
+        repo("criteria/msp_default.toml").to_str().unwrap(),
+    ]);
+    assert!(err.contains("criteria/msp-default.toml`?"), "{err}");
 }

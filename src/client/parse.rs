@@ -92,16 +92,19 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, Vec<Problem>> {
         problems: Vec::new(),
     };
     let raw: RawProfile = toml::from_str(text).map_err(|e| {
-        let (line, column) = line_column(text, e.span().map_or(0, |s| s.start));
-        vec![Problem::at(
+        if text.lines().any(|l| l.trim() == "[[criterion]]") {
+            return vec![Problem::file(
+                file,
+                "this is a criteria file (it has `[[criterion]]`), not a client profile",
+            )
+            .hint("pass it with --criteria, and a client profile with --client (shipped ones are in clients/)")];
+        }
+        vec![crate::problem::toml_problem(
             file,
-            crate::problem::Location::Line {
-                line,
-                column: Some(column),
-            },
-            e.message().trim().to_lowercase(),
-        )
-        .hint("see docs/clients.md and clients/*.toml for the format")]
+            text,
+            &e,
+            "see docs/clients.md and clients/*.toml for the format",
+        )]
     })?;
     let f = raw.fleet.get_ref();
     let fleet = Fleet {

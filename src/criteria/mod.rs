@@ -34,8 +34,12 @@ pub use crate::decision::{Direction, Method};
 /// Errors of loading a criteria file.
 #[derive(Debug, thiserror::Error)]
 pub enum CriteriaError {
-    #[error("criteria file `{path}` does not exist\n  hint: pass a file with --criteria; shipped files are in criteria/")]
-    NotFound { path: PathBuf },
+    #[error("criteria file `{path}` does not exist\n  hint: {}", match .closest { Some(c) => format!("did you mean `{}`?", c.display()), None => "pass a file with --criteria; shipped files are in criteria/".to_string() })]
+    NotFound {
+        path: PathBuf,
+        /// The existing file beside it with the closest name.
+        closest: Option<PathBuf>,
+    },
     #[error("cannot read `{path}`: {source}")]
     Io {
         path: PathBuf,
@@ -50,6 +54,7 @@ pub fn load(path: &Path) -> Result<Criteria, CriteriaError> {
     if !path.is_file() {
         return Err(CriteriaError::NotFound {
             path: path.to_path_buf(),
+            closest: crate::problem::closest_path(path, false),
         });
     }
     let bytes = std::fs::read(path).map_err(|source| CriteriaError::Io {

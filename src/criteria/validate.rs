@@ -16,6 +16,11 @@ use crate::problem::{suggest, Problem};
 
 const LEVELS: [&str; 3] = ["pass", "partial", "fail"];
 
+/// Whether a TOML text is a client profile: a `[fleet]` table, which criteria never have.
+fn looks_like_a_client_profile(text: &str) -> bool {
+    text.lines().any(|l| l.trim() == "[fleet]")
+}
+
 /// Parses and validates a criteria file's text; `file` is how it is shown in messages.
 pub fn parse(file: &str, text: &str) -> Result<Criteria, Vec<Problem>> {
     let mut cx = Ctx {
@@ -26,14 +31,16 @@ pub fn parse(file: &str, text: &str) -> Result<Criteria, Vec<Problem>> {
     let raw: RawCriteria = match toml::from_str(text) {
         Ok(r) => r,
         Err(e) => {
-            let pos = cx.pos(e.span().map_or(0, |s| s.start));
-            let msg = e.message().trim().to_lowercase();
-            let hint = if msg.contains("unknown field") {
+            if looks_like_a_client_profile(text) {
+                return Err(vec![Problem::file(file, "this is a client profile (it has `[fleet]`), not a criteria file")
+                    .hint("pass it with --client, and a criteria file with --criteria (shipped ones are in criteria/)")]);
+            }
+            let hint = if e.message().contains("unknown field") {
                 "keys are listed in docs/criteria.md; a typo in a key is an error so it cannot be silently ignored"
             } else {
                 "see docs/criteria.md and criteria/msp-default.toml for the format"
             };
-            return Err(vec![Problem::at(file, pos.location(), msg).hint(hint)]);
+            return Err(vec![crate::problem::toml_problem(file, text, &e, hint)]);
         }
     };
     let mut method = match &raw.method {

@@ -63,6 +63,7 @@ pub fn find_in_dir(dir: &Path) -> Result<Vec<Option<Found>>, DatasetError> {
     if !dir.is_dir() {
         return Err(DatasetError::NotFound {
             path: dir.to_path_buf(),
+            closest: crate::problem::closest_path(dir, true),
         });
     }
     let mut out = Vec::new();
