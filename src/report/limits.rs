@@ -10,7 +10,9 @@
 /// Vendors drawn in a chart (rows, lines, points) and shown as columns of a table.
 pub const TOP_VENDORS: usize = 20;
 /// Criteria drawn in a chart (segments, axes, bars); the others are summed or left out.
-pub const TOP_CRITERIA: usize = 20;
+/// With the ranking chart's segment for the others, 17: one per colour of the criterion
+/// palette.
+pub const TOP_CRITERIA: usize = 16;
 /// Rows of a table (or items of a list) in the report document.
 pub const TABLE_ROWS: usize = 50;
 

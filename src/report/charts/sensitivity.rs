@@ -84,7 +84,10 @@ pub fn sensitivity_charts(r: &Ranking, a: &Analysis) -> Result<Vec<Figure>, Char
             .collect();
         let keep = largest(&widths, TOP_CRITERIA);
         let input = TornadoInput {
-            title: format!("What moves the lead of {leader}"),
+            title: format!(
+                "What moves the lead of {leader}{}",
+                title_cut(keep.len(), a.tornado.len(), "criteria")
+            ),
             subject: format!("rank-1 margin of {leader}"),
             unit: sensitivity_unit(r)
                 .split(',')
