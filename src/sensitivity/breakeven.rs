@@ -20,7 +20,8 @@ use serde::Serialize;
 
 use super::sweep::{check_criterion, rest_sum, swept_into};
 use super::{
-    check_matrix, check_weights, checked_scores, leaders, ranks, Scorer, SensitivityError,
+    check_matrix, check_weights, checked_scores, first_true, leaders, ranks, Scorer,
+    SensitivityError,
 };
 
 /// Grid steps of the numerical search.
@@ -249,16 +250,16 @@ fn walk_points(events: &[f64], t0: f64, shift: Shift) -> Vec<f64> {
     let mut points: Vec<f64> = match shift {
         Shift::Up => events
             .iter()
+            .filter(|&&t| t > t0)
+            .chain(&[1.0])
             .copied()
-            .filter(|&t| t > t0)
-            .chain([1.0])
             .collect(),
         Shift::Down => events
             .iter()
             .rev()
+            .filter(|&&t| t < t0)
+            .chain(&[0.0])
             .copied()
-            .filter(|&t| t < t0)
-            .chain([0.0])
             .collect(),
     };
     points.dedup();
@@ -277,24 +278,6 @@ fn probe_weight(points: &[f64], t0: f64, k: usize) -> f64 {
     }
     let before = if i == 0 { t0 } else { points[i - 1] };
     0.5 * (before + points[i])
-}
-
-/// The first `k` in `0..len` for which `f` is true, when `f` is false up to it and true
-/// from it on; `None` when `f(len - 1)` is false.
-fn first_true(len: usize, f: impl Fn(usize) -> bool) -> Option<usize> {
-    if len == 0 || !f(len - 1) {
-        return None;
-    }
-    let (mut lo, mut hi) = (0, len - 1);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if f(mid) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    Some(lo)
 }
 
 fn point(weight: f64, t0: f64, shift: Shift, scores: &[f64]) -> BreakPoint {

@@ -217,6 +217,20 @@ fn bad_input_is_an_error() {
     assert!(b.top_up.is_none() && b.top_down.is_none() && b.rank_up.is_none());
 }
 
+#[test]
+fn first_true_finds_the_boundary() {
+    use super::first_true;
+    for len in 0..9 {
+        for edge in 0..=len {
+            assert_eq!(
+                first_true(len, |k| k >= edge),
+                (edge < len).then_some(edge),
+                "{len} {edge}"
+            );
+        }
+    }
+}
+
 /// Bisecting for the first change of the top vendor finds what probing every crossing in
 /// order finds, on random matrices with ties (values on a coarse grid), up to 40 vendors.
 #[test]
