@@ -25,6 +25,7 @@ pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
             steps: STEPS,
             seed: inputs.seed,
             with_evidence,
+            all_sweeps: false,
         };
         let total = a.samples * if with_evidence { 2 } else { 1 };
         let out = analyse(

@@ -19,6 +19,7 @@ pub fn run(a: &SensitivityArgs) -> Result<Outcome, Error> {
         steps: a.steps.max(1),
         seed: inputs.seed,
         with_evidence: a.with_evidence,
+        all_sweeps: true,
     };
     let total = a.samples * if a.with_evidence { 2 } else { 1 };
     let progress = Progress::new();

@@ -8,8 +8,8 @@ use crate::decision::{Direction, Method, Normalisation, PreferenceFunction, Weig
 use crate::score::run::run;
 use crate::sensitivity::tornado::{tornado, TornadoRow};
 use crate::sensitivity::{
-    break_even_all, smaa, sweep_all, BreakEven, Scorer, SensitivityError, Shift, SmaaOptions,
-    SmaaProblem, SmaaResult, SmaaRng, Sweep, WeightedSumScorer,
+    break_even_all, smaa, sweep, sweep_all, BreakEven, Scorer, SensitivityError, Shift,
+    SmaaOptions, SmaaProblem, SmaaResult, SmaaRng, Sweep, WeightedSumScorer,
 };
 
 /// Any method as a higher-is-better `Scorer` (VIKOR's Q is negated).
@@ -47,6 +47,7 @@ pub struct Analysis {
     pub vendors: Vec<String>,
     pub criteria: Vec<String>,
     pub weights: Vec<f64>,
+    /// Every criterion's weight sweep, or only [`report_sweep`]'s (see [`Settings`]).
     pub sweeps: Vec<Sweep>,
     pub break_even: Vec<BreakEven>,
     pub smaa: SmaaResult,
@@ -73,6 +74,10 @@ pub struct Settings {
     pub seed: u64,
     /// Redraw the evidence in each SMAA iteration too.
     pub with_evidence: bool,
+    /// Sweep every criterion's weight (`sensitivity`), or only the one the report draws
+    /// ([`report_sweep`]): each sweep holds a weight vector per step, so sweeping all of
+    /// `n` criteria costs memory in `n²`.
+    pub all_sweeps: bool,
 }
 
 /// Runs the three analyses on a ranking's decision matrix, scored by its method, with
@@ -108,8 +113,17 @@ pub fn analyse(
     } else {
         &other
     };
-    let sweeps = sweep_all(scorer, &matrix, &weights, steps).map_err(named)?;
     let break_even = break_even_all(scorer, &matrix, &weights).map_err(named)?;
+    let sweeps = if s.all_sweeps {
+        sweep_all(scorer, &matrix, &weights, steps).map_err(named)?
+    } else {
+        report_sweep(&break_even, &weights)
+            .map(|c| sweep(scorer, &matrix, &weights, c, steps))
+            .transpose()
+            .map_err(named)?
+            .into_iter()
+            .collect()
+    };
     let leader = r
         .ranked
         .first()
@@ -141,6 +155,18 @@ pub fn analyse(
         margin,
         tornado,
     })
+}
+
+/// The criterion whose weight sweep the report draws: the one whose break-even weight
+/// (a change of first place) is nearest to its current weight, else the heaviest.
+pub fn report_sweep(break_even: &[BreakEven], weights: &[f64]) -> Option<usize> {
+    let nearest = break_even
+        .iter()
+        .filter_map(|b| b.top_nearest().map(|p| (b.criterion, p.change.abs())))
+        .min_by(|x, y| x.1.total_cmp(&y.1))
+        .map(|(c, _)| c);
+    let heaviest = (0..weights.len()).max_by(|&x, &y| weights[x].total_cmp(&weights[y]));
+    nearest.or(heaviest)
 }
 
 impl Analysis {

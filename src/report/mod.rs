@@ -12,6 +12,7 @@ pub mod cost;
 pub mod doc;
 pub mod export;
 pub mod full;
+pub mod limits;
 pub mod pilot;
 mod ranking;
 pub mod sensitivity;

@@ -2,9 +2,9 @@
 //! neutralises text cells a spreadsheet would run as formulas; JSON is an array of objects
 //! with numbers as numbers and missing values as `null`.
 
-use serde_json::{Map, Value};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::Value;
 
-use super::doc::Table;
 use super::export::{csv, json};
 use crate::tables::{DataTable, Values};
 
@@ -30,34 +30,53 @@ fn cell(v: &Values, row: usize) -> (String, Value) {
     }
 }
 
-/// The table as CSV bytes with a header row.
+/// The table as CSV bytes with a header row, written a row at a time.
 pub fn csv(t: &DataTable) -> Vec<u8> {
-    let out = Table {
-        header: t.columns.iter().map(|(n, _)| n.clone()).collect(),
-        numeric: t
-            .columns
+    let header: Vec<String> = t.columns.iter().map(|(n, _)| n.clone()).collect();
+    let numeric: Vec<bool> = t
+        .columns
+        .iter()
+        .map(|(_, v)| !matches!(v, Values::Text(_)))
+        .collect();
+    let rows = (0..t.height()).map(|row| {
+        t.columns
             .iter()
-            .map(|(_, v)| !matches!(v, Values::Text(_)))
-            .collect(),
-        rows: (0..t.height())
-            .map(|row| t.columns.iter().map(|(_, v)| cell(v, row).0).collect())
-            .collect(),
-    };
-    csv::table(&out)
+            .map(|(_, v)| cell(v, row).0)
+            .collect::<Vec<String>>()
+    });
+    csv::records(&header, &numeric, rows)
 }
 
-/// The table as a JSON array of row objects.
+/// The table as a JSON array of row objects, serialised a row at a time (a table of
+/// millions of cells never exists as JSON values).
 pub fn json(t: &DataTable) -> Vec<u8> {
-    let rows: Vec<Value> = (0..t.height())
-        .map(|row| {
-            let mut m = Map::new();
-            for (n, v) in &t.columns {
-                m.insert(n.clone(), cell(v, row).1);
-            }
-            Value::Object(m)
-        })
-        .collect();
-    json::to_bytes(&rows)
+    json::to_bytes(&Rows(t))
+}
+
+/// A table as a JSON array of row objects.
+struct Rows<'a>(&'a DataTable);
+
+/// Row `.1` of a table as a JSON object, keys in column order.
+struct Row<'a>(&'a DataTable, usize);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.height()))?;
+        for row in 0..self.0.height() {
+            seq.serialize_element(&Row(self.0, row))?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for Row<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.columns.len()))?;
+        for (n, v) in &self.0.columns {
+            map.serialize_entry(n, &cell(v, self.1).1)?;
+        }
+        map.end()
+    }
 }
 
 /// The three files of a table: `tables/<name>.csv`, `.json` and `.parquet`.

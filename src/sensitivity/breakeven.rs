@@ -20,7 +20,8 @@ use serde::Serialize;
 
 use super::sweep::{check_criterion, rest_sum, swept_into};
 use super::{
-    check_matrix, check_weights, checked_scores, leaders, ranks, Scorer, SensitivityError,
+    check_matrix, check_weights, checked_scores, first_true, leaders, ranks, Scorer,
+    SensitivityError,
 };
 
 /// Grid steps of the numerical search.
@@ -120,12 +121,24 @@ pub fn break_even(
     weights: &[f64],
     criterion: usize,
 ) -> Result<BreakEven, SensitivityError> {
-    let (m, n) = check_matrix(matrix)?;
+    let (_, n) = check_matrix(matrix)?;
     check_weights(weights, n)?;
     check_criterion(criterion, n)?;
+    match checked_terms(scorer, matrix)? {
+        Some(terms) => Ok(exact(&terms, weights, criterion, Search::Bisect)),
+        None => break_even_grid(scorer, matrix, weights, criterion, DEFAULT_GRID_STEPS),
+    }
+}
+
+/// A linear scorer's terms (vendors x criteria, finite), or `None` for any other scorer.
+fn checked_terms(
+    scorer: &dyn Scorer,
+    matrix: &[Vec<f64>],
+) -> Result<Option<Vec<Vec<f64>>>, SensitivityError> {
+    let (m, n) = check_matrix(matrix)?;
     let mut terms = Vec::new();
     if !scorer.linear_terms(matrix, &mut terms) {
-        return break_even_grid(scorer, matrix, weights, criterion, DEFAULT_GRID_STEPS);
+        return Ok(None);
     }
     if terms.len() != m
         || terms
@@ -137,6 +150,18 @@ pub fn break_even(
             expected: m,
         });
     }
+    Ok(Some(terms))
+}
+
+/// The exact search on a linear scorer's `terms` (vendors x criteria), probing for a change
+/// of the top vendor as `top` says (the tests compare both ways).
+pub(crate) fn exact(
+    terms: &[Vec<f64>],
+    weights: &[f64],
+    criterion: usize,
+    top: Search,
+) -> BreakEven {
+    let (m, n) = (terms.len(), weights.len());
     // Lines s_i(t) = c_i + d_i t.
     let j = criterion;
     let rest = rest_sum(weights, j);
@@ -171,59 +196,88 @@ pub fn break_even(
     let base = at(t0);
     let top0 = leaders(&base);
     let ranks0 = ranks(&base);
-    let walk = |shift: Shift, state: &dyn Fn(&[f64]) -> bool| -> Option<BreakPoint> {
+    let walk = |shift: Shift, state: &dyn Fn(&[f64]) -> bool, search: Search| {
         if n == 1 {
             return None;
         }
-        let mut points: Vec<f64> = match shift {
-            Shift::Up => events
-                .iter()
-                .copied()
-                .filter(|&t| t > t0)
-                .chain([1.0])
-                .collect(),
-            Shift::Down => events
-                .iter()
-                .rev()
-                .copied()
-                .filter(|&t| t < t0)
-                .chain([0.0])
-                .collect(),
-        };
-        points.dedup();
-        let mut prev = t0;
-        for (i, &p) in points.iter().enumerate() {
-            if p == prev {
-                continue;
-            }
-            let mid = at(0.5 * (prev + p));
-            if state(&mid) {
-                return Some(point(prev, t0, shift, &mid));
-            }
-            let s = at(p);
-            if state(&s) {
-                let beyond = match points.get(i + 1) {
-                    Some(&next) => at(0.5 * (p + next)),
-                    None => s,
-                };
-                return Some(point(p, t0, shift, &beyond));
-            }
-            prev = p;
-        }
-        None
+        let points = walk_points(&events, t0, shift);
+        let probe = |k: usize| state(&at(probe_weight(&points, t0, k)));
+        let k = match search {
+            Search::Scan => (0..2 * points.len()).find(|&k| probe(k)),
+            Search::Bisect => first_true(2 * points.len(), probe),
+        }?;
+        let i = k / 2;
+        Some(if k % 2 == 0 {
+            let before = if i == 0 { t0 } else { points[i - 1] };
+            point(before, t0, shift, &at(probe_weight(&points, t0, k)))
+        } else {
+            let beyond = match points.get(i + 1) {
+                Some(&next) => at(0.5 * (points[i] + next)),
+                None => at(points[i]),
+            };
+            point(points[i], t0, shift, &beyond)
+        })
     };
     let top_changed = |s: &[f64]| leaders(s) != top0;
     let rank_changed = |s: &[f64]| ranks(s) != ranks0;
-    Ok(BreakEven {
+    BreakEven {
         criterion,
         base_weight: t0,
-        top_up: walk(Shift::Up, &top_changed),
-        top_down: walk(Shift::Down, &top_changed),
-        rank_up: walk(Shift::Up, &rank_changed),
-        rank_down: walk(Shift::Down, &rank_changed),
+        top_up: walk(Shift::Up, &top_changed, top),
+        top_down: walk(Shift::Down, &top_changed, top),
+        rank_up: walk(Shift::Up, &rank_changed, Search::Scan),
+        rank_down: walk(Shift::Down, &rank_changed, Search::Scan),
         leaders: top0,
         method: BreakEvenMethod::Exact,
-    })
+    }
+}
+
+/// How a walk finds its first change among its probes.
+#[derive(Clone, Copy)]
+pub(crate) enum Search {
+    /// Probe in order: for the ranks, which usually change at the first crossing.
+    Scan,
+    /// Bisect: the leaders change where a challenger's line comes within `TIE_EPSILON` of
+    /// a leader's, and once past it they stay changed (lines cross once), so the probes
+    /// are false up to the first change and true after it. Without this the walk visits
+    /// every crossing of two other vendors first: cubic in the vendors.
+    Bisect,
+}
+
+/// The crossings a walk passes from `t0` in direction `shift`, in order, ending at 1 (up)
+/// or 0 (down); empty when `t0` is already there.
+fn walk_points(events: &[f64], t0: f64, shift: Shift) -> Vec<f64> {
+    let mut points: Vec<f64> = match shift {
+        Shift::Up => events
+            .iter()
+            .filter(|&&t| t > t0)
+            .chain(&[1.0])
+            .copied()
+            .collect(),
+        Shift::Down => events
+            .iter()
+            .rev()
+            .filter(|&&t| t < t0)
+            .chain(&[0.0])
+            .copied()
+            .collect(),
+    };
+    points.dedup();
+    if points.first() == Some(&t0) {
+        points.remove(0);
+    }
+    points
+}
+
+/// The weight of probe `k` of a walk: even probes are the midpoints of the open intervals
+/// between crossings (from `t0`), odd ones the crossings themselves.
+fn probe_weight(points: &[f64], t0: f64, k: usize) -> f64 {
+    let i = k / 2;
+    if k % 2 == 1 {
+        return points[i];
+    }
+    let before = if i == 0 { t0 } else { points[i - 1] };
+    0.5 * (before + points[i])
 }
 
 fn point(weight: f64, t0: f64, shift: Shift, scores: &[f64]) -> BreakPoint {
@@ -323,7 +377,14 @@ pub fn break_even_all(
     weights: &[f64],
 ) -> Result<Vec<BreakEven>, SensitivityError> {
     let (_, n) = check_matrix(matrix)?;
-    (0..n)
-        .map(|j| break_even(scorer, matrix, weights, j))
-        .collect()
+    check_weights(weights, n)?;
+    // The terms once for all criteria (per criterion they cost time in criteria²).
+    match checked_terms(scorer, matrix)? {
+        Some(terms) => Ok((0..n)
+            .map(|j| exact(&terms, weights, j, Search::Bisect))
+            .collect()),
+        None => (0..n)
+            .map(|j| break_even_grid(scorer, matrix, weights, j, DEFAULT_GRID_STEPS))
+            .collect(),
+    }
 }

@@ -1,7 +1,9 @@
 //! Break-even weights on small hand-worked cases (the lines are worked out in the comments),
 //! and the grid search against the exact one.
 
-use super::breakeven::{break_even, break_even_all, break_even_grid, BreakEvenMethod, Shift};
+use super::breakeven::{
+    break_even, break_even_all, break_even_grid, exact, BreakEvenMethod, Search, Shift,
+};
 use super::{Scorer, SensitivityError, WeightedSumScorer};
 use crate::decision::Direction::{Max, Min};
 
@@ -213,4 +215,54 @@ fn bad_input_is_an_error() {
     };
     let b = break_even(&one, &[vec![1.0], vec![2.0]], &[1.0], 0).unwrap();
     assert!(b.top_up.is_none() && b.top_down.is_none() && b.rank_up.is_none());
+}
+
+#[test]
+fn first_true_finds_the_boundary() {
+    use super::first_true;
+    for len in 0..9 {
+        for edge in 0..=len {
+            assert_eq!(
+                first_true(len, |k| k >= edge),
+                (edge < len).then_some(edge),
+                "{len} {edge}"
+            );
+        }
+    }
+}
+
+/// Bisecting for the first change of the top vendor finds what probing every crossing in
+/// order finds, on random matrices with ties (values on a coarse grid), up to 40 vendors.
+#[test]
+fn bisecting_for_the_leader_agrees_with_scanning() {
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |k: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % k
+    };
+    for trial in 0..400 {
+        let m = 2 + next(39) as usize;
+        let n = 2 + next(5) as usize;
+        let grid = 2 + next(12);
+        let terms: Vec<Vec<f64>> = (0..m)
+            .map(|_| {
+                (0..n)
+                    .map(|_| 100.0 * next(grid) as f64 / grid as f64)
+                    .collect()
+            })
+            .collect();
+        let raw: Vec<f64> = (0..n).map(|_| 1.0 + next(9) as f64).collect();
+        let sum: f64 = raw.iter().sum();
+        let weights: Vec<f64> = raw.iter().map(|w| w / sum).collect();
+        for c in 0..n {
+            let fast = exact(&terms, &weights, c, Search::Bisect);
+            let slow = exact(&terms, &weights, c, Search::Scan);
+            assert_eq!(
+                fast, slow,
+                "trial {trial}, criterion {c}: {terms:?} {weights:?}"
+            );
+        }
+    }
 }

@@ -7,7 +7,10 @@
 //! from an atomic counter; after each round the chunk accumulators are merged in chunk order.
 //! Floating-point sums are therefore added in the same order whatever the number of threads,
 //! and the result is byte-identical for 1, 2 or 64 threads. At most `ROUND` accumulators exist
-//! at once, so memory does not grow with the sample count.
+//! at once, so memory does not grow with the sample count; fewer when they are large (a
+//! vendors x ranks table each), so that a round's accumulators take at most about
+//! [`ROUND_BYTES`] (but never fewer than one per worker). A round's size changes nothing in
+//! the result: the accumulators are merged in chunk order either way.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -21,6 +24,8 @@ use super::SensitivityError;
 pub(crate) const CHUNK: u64 = 4096;
 /// Chunks per round (merged in order after each round).
 pub(crate) const ROUND: usize = 64;
+/// About the most memory a round's accumulators take, in bytes.
+pub(crate) const ROUND_BYTES: usize = 128 << 20;
 /// Chunks addressable per pass (streams `p · 2^48 + c`).
 pub(crate) const MAX_CHUNKS: u64 = 1 << 48;
 
@@ -31,6 +36,17 @@ pub(crate) type ChunkWork<'a, S, A> =
 /// Accumulated per chunk and merged in chunk order.
 pub(crate) trait Accumulator: Send {
     fn merge(&mut self, other: &Self);
+
+    /// The memory it holds, in bytes (about), to size the rounds.
+    fn bytes(&self) -> usize {
+        0
+    }
+}
+
+/// Chunks per round: [`ROUND`], or fewer when accumulators of `bytes` each would take more
+/// than [`ROUND_BYTES`], but at least one per worker.
+pub(crate) fn round_size(bytes: usize, workers: usize) -> usize {
+    (ROUND_BYTES / bytes.max(1)).clamp(workers.clamp(1, ROUND), ROUND)
 }
 
 /// The generator of chunk `chunk` of pass `pass`.
@@ -73,6 +89,7 @@ where
     let chunks = total.div_ceil(CHUNK);
     let mut merged = fresh();
     let workers = worker_count(threads);
+    let round = round_size(merged.bytes(), workers) as u64;
     let run_chunk = |s: &mut S, c: u64| -> Result<A, SensitivityError> {
         let count = CHUNK.min(total - c * CHUNK);
         let mut acc = fresh();
@@ -84,7 +101,7 @@ where
     };
     let mut first = 0u64;
     while first < chunks {
-        let in_round = (chunks - first).min(ROUND as u64) as usize;
+        let in_round = (chunks - first).min(round) as usize;
         let slots: Vec<Mutex<Option<Result<A, SensitivityError>>>> =
             (0..in_round).map(|_| Mutex::new(None)).collect();
         let next = AtomicUsize::new(0);
@@ -180,6 +197,58 @@ mod tests {
             assert_eq!(one, total(threads, 3), "{threads} threads");
         }
         assert_ne!(one.0, total(2, 4).0);
+    }
+
+    #[test]
+    fn large_accumulators_make_small_rounds() {
+        assert_eq!(round_size(0, 2), ROUND);
+        assert_eq!(round_size(1 << 20, 2), ROUND);
+        // 2,000 vendors: a 2,000 x 2,000 table of f64 (32 MB) per chunk.
+        assert_eq!(round_size(32 << 20, 2), 4);
+        assert_eq!(round_size(1 << 30, 2), 2);
+        assert_eq!(round_size(1 << 30, 1), 1);
+        assert_eq!(round_size(1 << 30, 500), ROUND);
+    }
+
+    /// Big accumulators (small rounds) add up to the same bits as small ones.
+    #[test]
+    fn round_size_changes_nothing() {
+        struct Big(Sum);
+        impl Accumulator for Big {
+            fn merge(&mut self, o: &Self) {
+                self.0.merge(&o.0)
+            }
+            fn bytes(&self) -> usize {
+                ROUND_BYTES / 3
+            }
+        }
+        let n = 20 * CHUNK + 5;
+        let work = |_: &mut (), rng: &mut ChaCha8Rng, count: u64, acc: &mut Sum| {
+            for _ in 0..count {
+                acc.0 += rng.random::<f64>() * 1e3;
+                acc.1 += 1;
+            }
+            Ok(())
+        };
+        let big_work = |s: &mut (), rng: &mut ChaCha8Rng, count: u64, acc: &mut Big| {
+            work(s, rng, count, &mut acc.0)
+        };
+        let done = Mutex::new(0);
+        let small = run(n, 7, 0, 2, &done, &|_| {}, &|| Sum(0.0, 0), &|| (), &work).unwrap();
+        let done = Mutex::new(0);
+        let big = run(
+            n,
+            7,
+            0,
+            2,
+            &done,
+            &|_| {},
+            &|| Big(Sum(0.0, 0)),
+            &|| (),
+            &big_work,
+        )
+        .unwrap();
+        assert_eq!((small.0.to_bits(), small.1), (big.0 .0.to_bits(), big.0 .1));
     }
 
     #[test]

@@ -58,6 +58,10 @@ impl Accumulator for RankAcc {
             .for_each(|(a, b)| *a += b);
         self.ties += o.ties;
     }
+
+    fn bytes(&self) -> usize {
+        8 * (self.counts.len() + self.weight_sums.len())
+    }
 }
 
 /// First-place credit per vendor under its central weights.
@@ -66,6 +70,10 @@ pub(crate) struct FirstAcc(pub(crate) Vec<f64>);
 impl Accumulator for FirstAcc {
     fn merge(&mut self, o: &Self) {
         self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a += b);
+    }
+
+    fn bytes(&self) -> usize {
+        8 * self.0.len()
     }
 }
 

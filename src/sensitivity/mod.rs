@@ -222,3 +222,21 @@ pub(crate) fn tie_groups(
         }
     }
 }
+
+/// The first `k` in `0..len` for which `f` is true, when `f` is false up to it and true
+/// from it on; `None` when `f(len - 1)` is false.
+pub(crate) fn first_true(len: usize, f: impl Fn(usize) -> bool) -> Option<usize> {
+    if len == 0 || !f(len - 1) {
+        return None;
+    }
+    let (mut lo, mut hi) = (0, len - 1);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if f(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    Some(lo)
+}

@@ -173,7 +173,8 @@ fn mark_numbers(bad: &mut [bool], floats: &[&Float64Chunked]) {
     }
     // The rules are written with `&` and `|`, not `&&` and `||`, so they have no branches
     // and a pass over a column compiles to vector instructions.
-    mark_present(bad, floats[0], |d| !(MIN_DAYS..=MAX_DAYS).contains(&d));
+    #[allow(clippy::manual_range_contains)]
+    mark_present(bad, floats[0], |d| !((d >= MIN_DAYS) & (d <= MAX_DAYS)));
     // Counts: whole numbers from 0 to MAX_COUNT.
     for f in &floats[pairs..gauges] {
         mark_present(bad, f, |x| !is_count(x));

@@ -1,11 +1,13 @@
 //! The forest plots of the pilot metrics the criteria and gates use: each vendor's estimate
-//! with its 95% interval, and the gate's bound as a line.
+//! with its 95% interval, and the gate's bound as a line; the first [`TOP_VENDORS`]
+//! vendors (ranked ones first, in rank order).
 
 use super::{styles, Figure};
 use crate::chart::{self, ChartError, ForestInput, ForestRow, Interval, Threshold};
 use crate::criteria::{Criteria, Rule};
 use crate::pilot::{Kind, PilotReport};
 use crate::rank::Ranking;
+use crate::report::limits::{more, title_cut, TOP_VENDORS};
 
 /// How a pilot metric is drawn: the factor to its axis unit, and the unit.
 fn forest_scale(kind: Kind, metric: &str) -> (f64, String) {
@@ -105,9 +107,14 @@ pub fn forest_charts(
                 .unwrap_or(usize::MAX)
         };
         rows.sort_by_key(|row| pos(&row.vendor));
+        let total = rows.len();
+        rows.truncate(TOP_VENDORS);
         let short = metric.trim_start_matches("pilot.").replace('_', " ");
         let input = ForestInput {
-            title: format!("Pilot {short} with 95% intervals"),
+            title: format!(
+                "Pilot {short} with 95% intervals{}",
+                title_cut(rows.len(), total, "vendors")
+            ),
             metric: format!("pilot {short}"),
             unit: unit.clone(),
             level: 0.95,
@@ -115,12 +122,24 @@ pub fn forest_charts(
             rows,
             threshold: gate_line(cr, &metric, f),
         };
+        let mut caption = format!(
+            "Pilot `{metric}` per vendor: the dot is the estimate, the bar its 95% {} interval; overlapping bars mean the pilot cannot tell those vendors apart.",
+            method.unwrap_or("confidence")
+        );
+        if TOP_VENDORS < total {
+            caption.push_str(&format!(
+                " The chart shows the first {TOP_VENDORS} vendors; {}",
+                more(
+                    total - TOP_VENDORS,
+                    "vendor",
+                    "vendors",
+                    "`tables/pilot_metrics.csv`"
+                )
+            ));
+        }
         out.push(Figure {
             name: format!("forest-{}", metric.trim_start_matches("pilot.")),
-            caption: format!(
-                "Pilot `{metric}` per vendor: the dot is the estimate, the bar its 95% {} interval; overlapping bars mean the pilot cannot tell those vendors apart.",
-                method.unwrap_or("confidence")
-            ),
+            caption,
             chart: chart::forest(&input)?,
         });
     }

@@ -9,12 +9,22 @@ use crate::report::doc::Table;
 
 /// The table as CSV bytes.
 pub fn table(t: &Table) -> Vec<u8> {
+    records(&t.header, &t.numeric, t.rows.iter().map(|r| r.as_slice()))
+}
+
+/// CSV bytes from a header and rows made one at a time, so a large table never holds all
+/// its cells as text at once; `numeric` marks the columns written as they are.
+pub fn records<R: AsRef<[String]>>(
+    header: &[String],
+    numeric: &[bool],
+    rows: impl Iterator<Item = R>,
+) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(t.header.iter().map(|h| safe(h)))
+    w.write_record(header.iter().map(|h| safe(h)))
         .expect("write to memory");
-    for row in &t.rows {
-        w.write_record(row.iter().enumerate().map(|(k, cell)| {
-            if t.numeric.get(k).copied().unwrap_or(false) {
+    for row in rows {
+        w.write_record(row.as_ref().iter().enumerate().map(|(k, cell)| {
+            if numeric.get(k).copied().unwrap_or(false) {
                 cell.clone()
             } else {
                 safe(cell)

@@ -6,6 +6,7 @@ use crate::pilot::{Kind, PilotReport};
 use crate::rank::Ranking;
 use crate::report::charts::{self, Figure};
 use crate::report::doc::{Block, Section, Table};
+use crate::report::limits::{count, cut_list, cut_table, largest, TABLE_ROWS, TOP_VENDORS};
 use crate::report::{fmt_value, score_caption, score_text, ties};
 
 pub(super) fn ranking_section(r: &Ranking, figs: &[Figure]) -> Section {
@@ -24,11 +25,15 @@ pub(super) fn ranking_section(r: &Ranking, figs: &[Figure]) -> Section {
             score_text(r, v.score),
         ]);
     }
+    let note = cut_table(&mut t, "vendor", "vendors", "`ranking.csv`");
     blocks.push(Block::Table(t));
-    let tie_notes = ties(r);
+    blocks.extend(note);
+    let mut tie_notes = ties(r);
+    let note = cut_list(&mut tie_notes, "tie", "ties", "`ranking.csv` (equal ranks)");
     if !tie_notes.is_empty() {
         blocks.push(Block::List(tie_notes));
     }
+    blocks.extend(note);
     if let Some(f) = find(figs, "ranking") {
         blocks.push(figure(f));
     }
@@ -44,14 +49,18 @@ pub(super) fn evidence(i: &Inputs, ranking_figs: &[Figure], forest: &[Figure]) -
     let mut blocks = vec![Block::Paragraph(
         "The value behind each criterion for each ranked vendor (n/a: no data).".into(),
     )];
+    let shown = &r.ranked[..r.ranked.len().min(TOP_VENDORS)];
+    let weights: Vec<f64> = r.criteria.iter().map(|c| c.weight).collect();
+    let rows = largest(&weights, TABLE_ROWS);
     let mut header = vec!["criterion".to_string(), "better".to_string()];
-    header.extend(r.ranked.iter().map(|v| format!("`{}`", v.vendor)));
+    header.extend(shown.iter().map(|v| format!("`{}`", v.vendor)));
     let mut t = Table {
         numeric: header.iter().enumerate().map(|(k, _)| k >= 2).collect(),
         header,
         rows: Vec::new(),
     };
-    for (c, info) in r.criteria.iter().enumerate() {
+    for &c in &rows {
+        let info = &r.criteria[c];
         // The label often names the unit already ("... per endpoint-day").
         let label = if info.label.contains(&info.unit) || info.unit.is_empty() {
             info.label.clone()
@@ -63,10 +72,13 @@ pub(super) fn evidence(i: &Inputs, ranking_figs: &[Figure], forest: &[Figure]) -
             crate::decision::Direction::Min => "lower",
         };
         let mut row = vec![label, better.into()];
-        row.extend(r.ranked.iter().map(|v| fmt_value(info, v.values[c])));
+        row.extend(shown.iter().map(|v| fmt_value(info, v.values[c])));
         t.rows.push(row);
     }
     blocks.push(Block::Table(t));
+    if let Some(note) = evidence_cut(r.ranked.len(), shown.len(), r.criteria.len(), rows.len()) {
+        blocks.push(Block::Paragraph(note));
+    }
     if let Some(f) = find(ranking_figs, "profile") {
         blocks.push(figure(f));
     }
@@ -79,6 +91,30 @@ pub(super) fn evidence(i: &Inputs, ranking_figs: &[Figure], forest: &[Figure]) -
         title: "Evidence".into(),
         blocks,
     }
+}
+
+/// The note under a cut evidence table: which vendors and criteria it shows, and that
+/// `ranking.csv` has every value.
+fn evidence_cut(vendors: usize, shown: usize, criteria: usize, rows: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    if shown < vendors {
+        parts.push(format!(
+            "the first {shown} of {} ranked vendors",
+            count(vendors)
+        ));
+    }
+    if rows < criteria {
+        parts.push(format!(
+            "the {rows} heaviest of {} criteria",
+            count(criteria)
+        ));
+    }
+    (!parts.is_empty()).then(|| {
+        format!(
+            "The table shows {}; `ranking.csv` and `tables/ranking.csv` have every value.",
+            parts.join(" and ")
+        )
+    })
 }
 
 fn pilot_value(kind: Kind, x: f64) -> String {
@@ -105,6 +141,8 @@ fn pilot_blocks(r: &Ranking, p: &PilotReport, in_use: &[String], forest: &[Figur
             .position(|x| &x.vendor == id)
             .unwrap_or(usize::MAX)
     });
+    let hidden = vendors.len().saturating_sub(TOP_VENDORS);
+    vendors.truncate(TOP_VENDORS);
     let mut t = Table::new(
         &["vendor", "metric", "value", "n", "95% interval"],
         &[false, false, true, true, false],
@@ -137,6 +175,17 @@ fn pilot_blocks(r: &Ranking, p: &PilotReport, in_use: &[String], forest: &[Figur
             "The pilot metrics the criteria use, per vendor, with the sample each rests on and its 95% interval (all pilot metrics are in `tables/pilot_metrics`):".into(),
         ));
         blocks.push(Block::Table(t));
+        if hidden > 0 {
+            blocks.push(Block::Paragraph(format!(
+                "The table shows the first {TOP_VENDORS} vendors; {}",
+                crate::report::limits::more(
+                    hidden,
+                    "vendor",
+                    "vendors",
+                    "`tables/pilot_metrics.csv`"
+                )
+            )));
+        }
     }
     let tiers: Vec<String> = p
         .tiers
@@ -162,7 +211,7 @@ fn pilot_blocks(r: &Ranking, p: &PilotReport, in_use: &[String], forest: &[Figur
     if p.checklist.iter().any(|(_, lines)| !lines.is_empty()) {
         blocks.push(Block::Heading("Go/no-go".into()));
         let mut t = Table::new(&["vendor", "verdict", "gate", "result"], &[false; 4]);
-        for (v, lines) in &p.checklist {
+        for (v, lines) in p.checklist.iter().take(TOP_VENDORS) {
             let go = lines.iter().all(|l| l.go);
             for (k, l) in lines.iter().enumerate() {
                 t.rows.push(vec![
@@ -182,6 +231,12 @@ fn pilot_blocks(r: &Ranking, p: &PilotReport, in_use: &[String], forest: &[Figur
             }
         }
         blocks.push(Block::Table(t));
+        if p.checklist.len() > TOP_VENDORS {
+            blocks.push(Block::Paragraph(format!(
+                "The table shows the first {TOP_VENDORS} vendors; `vendorscore pilot` lists the other {}.",
+                count(p.checklist.len() - TOP_VENDORS)
+            )));
+        }
     }
     blocks
 }

@@ -4,6 +4,7 @@
 use super::inputs::{figure, Inputs};
 use crate::report::charts::Figure;
 use crate::report::doc::{Block, Section, Table};
+use crate::report::limits::{count, cut_note, cut_table, largest, TABLE_ROWS};
 use crate::report::{direction_words, pct, score_caption};
 
 pub(super) fn gates(i: &Inputs) -> Section {
@@ -30,18 +31,25 @@ pub(super) fn gates(i: &Inputs) -> Section {
         blocks.push(Block::Paragraph("Every vendor passes the gates.".into()));
     } else {
         blocks.push(Block::Paragraph("Excluded:".into()));
-        blocks.push(Block::List(
-            r.excluded
-                .iter()
-                .map(|x| {
-                    let why: Vec<String> = x
-                        .reasons
-                        .iter()
-                        .map(|q| format!("`{}`: {}", q.by, q.text))
-                        .collect();
-                    format!("{} (`{}`): {}", x.name, x.vendor, why.join("; "))
-                })
-                .collect(),
+        let items: Vec<String> = r
+            .excluded
+            .iter()
+            .take(TABLE_ROWS)
+            .map(|x| {
+                let why: Vec<String> = x
+                    .reasons
+                    .iter()
+                    .map(|q| format!("`{}`: {}", q.by, q.text))
+                    .collect();
+                format!("{} (`{}`): {}", x.name, x.vendor, why.join("; "))
+            })
+            .collect();
+        blocks.push(Block::List(items));
+        blocks.extend(cut_note(
+            r.excluded.len(),
+            "excluded vendor",
+            "excluded vendors",
+            "`tables/ranking.csv` with the reasons",
         ));
     }
     Section {
@@ -87,7 +95,9 @@ pub(super) fn cost_section(i: &Inputs, frontier: Option<&Figure>) -> Section {
                 },
             ]);
         }
+        let note = cut_table(&mut tab, "vendor", "vendors", "`tables/cost.csv`");
         blocks.push(Block::Table(tab));
+        blocks.extend(note);
         if let Some(f) = frontier {
             blocks.push(figure(f));
         }
@@ -115,7 +125,9 @@ pub(super) fn method(i: &Inputs, sens: &[Figure]) -> Section {
         &["criterion", "metric", "better", "weight"],
         &[false, false, false, true],
     );
-    for c in &r.criteria {
+    let weights: Vec<f64> = r.criteria.iter().map(|c| c.weight).collect();
+    let rows = largest(&weights, TABLE_ROWS);
+    for c in rows.iter().map(|&c| &r.criteria[c]) {
         t.rows.push(vec![
             c.label.clone(),
             format!("`{}`", c.metric),
@@ -124,6 +136,13 @@ pub(super) fn method(i: &Inputs, sens: &[Figure]) -> Section {
         ]);
     }
     blocks.push(Block::Table(t));
+    if rows.len() < r.criteria.len() {
+        blocks.push(Block::Paragraph(format!(
+            "The table shows the {} heaviest criteria; all {} are in `tables/criteria.csv`.",
+            rows.len(),
+            count(r.criteria.len())
+        )));
+    }
     if let Some(a) = i.analysis {
         blocks.push(Block::Heading("Sensitivity".into()));
         blocks.extend(
@@ -135,7 +154,16 @@ pub(super) fn method(i: &Inputs, sens: &[Figure]) -> Section {
             &["criterion", "weight now", "first place changes at"],
             &[false, true, false],
         );
-        for b in &a.break_even {
+        let nearness: Vec<f64> = a
+            .break_even
+            .iter()
+            .map(|b| {
+                b.top_nearest()
+                    .map_or(f64::NEG_INFINITY, |p| -p.change.abs())
+            })
+            .collect();
+        let rows = largest(&nearness, TABLE_ROWS);
+        for b in rows.iter().map(|&k| &a.break_even[k]) {
             let at = match b.top_nearest() {
                 Some(p) => format!(
                     "{} (to {})",
@@ -156,6 +184,13 @@ pub(super) fn method(i: &Inputs, sens: &[Figure]) -> Section {
             ]);
         }
         blocks.push(Block::Table(t));
+        if rows.len() < a.break_even.len() {
+            blocks.push(Block::Paragraph(format!(
+                "The table shows the {} criteria nearest to changing first place; `vendorscore sensitivity --out DIR` writes all {} to `break_even.csv`.",
+                rows.len(),
+                count(a.break_even.len())
+            )));
+        }
         blocks.extend(sens.iter().map(figure));
     }
     Section {
