@@ -9,10 +9,8 @@ use common::*;
 
 /// Runs a command from the repository root; (exit code, stderr).
 fn run(args: &[&str]) -> (i32, String) {
-    let out = bin().current_dir(repo("")).args(args).output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!err.contains("panicked"), "{err}");
-    (out.status.code().unwrap_or(-1), err)
+    let (code, _, err) = run_in(&repo(""), args);
+    (code, err)
 }
 
 /// Four rows of 2^62 malware samples summed to 2^64 and wrapped (a detection rate of

@@ -8,15 +8,7 @@ use common::*;
 
 /// Runs a command from an empty folder; (exit code, stdout, stderr).
 fn run(args: &[&str]) -> (i32, String, String) {
-    let cwd = tempfile::tempdir().unwrap();
-    let out = bin().current_dir(cwd.path()).args(args).output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!err.contains("panicked"), "{err}");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        err,
-    )
+    run_in(tempfile::tempdir().unwrap().path(), args)
 }
 
 /// `Pricing.csv`, `pilot results.CSV` and `pricng.csv` were skipped and `check` said all

@@ -54,6 +54,19 @@ pub fn rank(data: &Path, criteria: &Path, extra: &[&str]) -> (i32, String, Strin
     )
 }
 
+/// Runs the binary with `args` from the folder `cwd`: (exit code, stdout, stderr); a
+/// panic is a failure whatever the test expects.
+pub fn run_in(cwd: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = bin().current_dir(cwd).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("panicked"), "{err}");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        err,
+    )
+}
+
 /// Writes a criteria file into a scratch folder and returns its path.
 pub fn criteria_file(dir: &Path, text: &str) -> PathBuf {
     let p = dir.join("criteria.toml");
