@@ -10,8 +10,9 @@ const EXAMPLES: &str = "\
 Examples:
   vendorscore rank                                   rank the built-in demo data
   vendorscore rank --format md > ranking.md          the same as Markdown
-  vendorscore check --data datasets/demo             validate a dataset, report every problem
-  vendorscore rank --data datasets/avc-2021-enterprise --criteria criteria/lab-only.toml
+  vendorscore check --data demo                      validate a dataset, report every problem
+  vendorscore list                                   the built-in datasets, criteria files and client profiles
+  vendorscore rank --data avc-2021-enterprise --criteria lab-only
   vendorscore report --out out/                      write report.html, report.md, charts and tables
   vendorscore compare-methods                        does the winner depend on the method?
   vendorscore rank --method topsis                   rank with another method than the file's
@@ -19,8 +20,8 @@ Examples:
   vendorscore rank --client federal-contractor       rank for one client's fleet and constraints
   vendorscore demo-data --seed 7 --out my-demo       make a synthetic dataset to play with
 
-Examples that name datasets/, criteria/ or a client run from the repository's folder;
-the others run anywhere (the demo data and default criteria are built in).
+Every example runs from any folder: the shipped datasets, criteria files and client
+profiles are built in and found by name (a file or folder of that name here comes first).
 
 Exit codes: 0 success, 1 bad data or criteria, 2 bad usage.";
 
@@ -54,18 +55,21 @@ pub enum Command {
     Cost(CostArgs),
     /// Write a synthetic, seeded demo dataset of fictional vendors (plus the incumbent)
     DemoData(DemoArgs),
+    /// List the built-in datasets, criteria files and client profiles, by the names
+    /// --data, --criteria and --client take
+    List,
 }
 
 /// Where the evidence and the criteria come from.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// Dataset folder [default: datasets/demo, or the built-in demo data when that folder is absent]
+    /// Dataset folder, or a built-in dataset's name (`vendorscore list`) [default: datasets/demo, or the built-in demo data when that folder is absent]
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// Criteria file (TOML) [default: criteria/msp-default.toml, or the built-in copy]
+    /// Criteria file (TOML), or a built-in one's name [default: criteria/msp-default.toml, or the built-in copy]
     #[arg(long, value_name = "FILE")]
     pub criteria: Option<PathBuf>,
-    /// Client profile (TOML file, or a name under clients/): prices that client's fleet,
+    /// Client profile (TOML file, or a name: under clients/ or built in): prices that client's fleet,
     /// adds its constraints as gates and applies its weight overrides
     #[arg(long, value_name = "FILE|NAME")]
     pub client: Option<PathBuf>,

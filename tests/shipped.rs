@@ -190,7 +190,8 @@ fn help_shows_examples() {
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(
         s.contains("Examples:")
-            && s.contains("vendorscore rank --data datasets/avc-2021-enterprise"),
+            && s.contains("vendorscore rank --data avc-2021-enterprise --criteria lab-only")
+            && s.contains("vendorscore list"),
         "{s}"
     );
 }
@@ -229,4 +230,88 @@ fn avc_2021_leaders_are_tied_on_the_evidence() {
         &["--format", "json"],
     );
     assert_eq!(out, again);
+}
+
+/// Every file under datasets/, criteria/ and clients/ is built into the binary, byte for
+/// byte, so each is found by name from any folder; a new shipped file must be added to
+/// src/embedded.rs.
+#[test]
+fn every_shipped_file_is_built_in() {
+    use vendorscore::embedded::{CLIENTS, CRITERIA, DATASETS};
+    for entry in std::fs::read_dir(repo("datasets")).unwrap() {
+        let dir = entry.unwrap().path();
+        let name = dir.file_name().unwrap().to_str().unwrap().to_string();
+        let built = DATASETS
+            .iter()
+            .find(|d| d.name == name)
+            .unwrap_or_else(|| panic!("datasets/{name} is not built in"));
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let f = f.unwrap().path();
+            let file = f.file_name().unwrap().to_str().unwrap();
+            let bytes = std::fs::read(&f).unwrap();
+            if file == "README.md" {
+                assert_eq!(built.readme.as_bytes(), bytes, "datasets/{name}/README.md");
+                continue;
+            }
+            let copy = built.files.iter().find(|(n, _)| *n == file);
+            assert_eq!(
+                copy.map(|c| c.1),
+                Some(bytes.as_slice()),
+                "datasets/{name}/{file}"
+            );
+        }
+    }
+    for (folder, built) in [("criteria", CRITERIA), ("clients", CLIENTS)] {
+        for f in std::fs::read_dir(repo(folder)).unwrap() {
+            let f = f.unwrap().path();
+            let stem = f.file_stem().unwrap().to_str().unwrap();
+            let copy = built.iter().find(|b| b.name == stem);
+            assert_eq!(
+                copy.map(|c| c.text),
+                Some(std::fs::read_to_string(&f).unwrap().as_str()),
+                "{folder}/{stem}.toml"
+            );
+        }
+    }
+}
+
+/// From a folder without the repository, shipped files are found by name (with or
+/// without their folder and extension), and `list` names them.
+#[test]
+fn shipped_files_are_found_by_name_from_anywhere() {
+    let cwd = tempfile::tempdir().unwrap();
+    let (code, out, err) = run_in(cwd.path(), &["list"]);
+    assert_eq!(code, 0, "{err}");
+    for name in ["avc-2021-enterprise", "lab-only", "dental-35"] {
+        assert!(out.contains(&format!("  {name} ")), "{out}");
+    }
+    for args in [
+        ["--data", "avc-2021-enterprise", "--criteria", "lab-only"],
+        [
+            "--data",
+            "datasets/avc-2021-enterprise",
+            "--criteria",
+            "criteria/lab-only.toml",
+        ],
+    ] {
+        let (code, out, err) = run_in(cwd.path(), &[&["rank"][..], &args[..]].concat());
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(
+            out.starts_with(
+                "Lab only (weighted-sum), dataset <built-in>/datasets/avc-2021-enterprise"
+            ),
+            "{out}"
+        );
+    }
+    let (code, out, err) = run_in(cwd.path(), &["cost", "--client", "dental-35"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Cost for Harbor Dental (35 seats)"),
+        "{out}"
+    );
+    // A folder of that name here comes first.
+    std::fs::create_dir(cwd.path().join("demo")).unwrap();
+    let (code, _, err) = run_in(cwd.path(), &["check", "--data", "demo"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("vendors"), "{err}");
 }

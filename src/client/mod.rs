@@ -22,7 +22,7 @@ pub use profile::{Profile, CONSTRAINTS, COUNTRIES_OF_CONCERN, KNOWN_PSA, KNOWN_R
 /// Errors of loading a profile.
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
-    #[error("client profile `{given}` not found{}\n  hint: pass a file, or a name from clients/ such as `--client dental-35`", if .available.is_empty() { String::new() } else { format!(" (clients/ has {})", backticks(.available)) })]
+    #[error("client profile `{given}` not found\n  hint: {}pass a file, or a profile's name: {} (`vendorscore list` shows them)", crate::problem::closest(.given, .available.iter().map(String::as_str)).first().map_or(String::new(), |c| format!("did you mean `{c}`? ")), backticks(.available))]
     NotFound {
         given: String,
         available: Vec<String>,
@@ -53,6 +53,8 @@ pub fn find(given: &Path) -> Option<PathBuf> {
 pub fn load(given: &Path) -> Result<Profile, ClientError> {
     let path = if let Some(path) = find(given) {
         path
+    } else if let Some(f) = crate::embedded::client_file(given) {
+        return parse(f.label, f.text).map_err(|problems| ClientError::Invalid { problems });
     } else {
         let mut available: Vec<String> = std::fs::read_dir("clients")
             .map(|d| {
@@ -65,7 +67,9 @@ pub fn load(given: &Path) -> Result<Profile, ClientError> {
                 .collect()
             })
             .unwrap_or_default();
+        available.extend(crate::embedded::CLIENTS.iter().map(|c| c.name.to_string()));
         available.sort();
+        available.dedup();
         return Err(ClientError::NotFound {
             given: given.display().to_string(),
             available,

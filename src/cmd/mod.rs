@@ -6,6 +6,7 @@ mod check;
 mod compare;
 mod cost;
 mod demo_data;
+mod list;
 mod pilot;
 mod rank;
 mod report;
@@ -40,6 +41,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::CompareMethods(a) => compare::run(&a),
         Command::Sensitivity(a) => sensitivity::run(&a),
         Command::DemoData(a) => demo_data::run(&a),
+        Command::List => list::run(),
     }
 }
 
