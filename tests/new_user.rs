@@ -202,3 +202,40 @@ fn messages_say_what_happened_in_a_users_words() {
     ]);
     assert!(err.contains("criteria/msp-default.toml`?"), "{err}");
 }
+
+/// A file exported with a decimal comma gave one identical problem per row (83 of them);
+/// now one per column, with the count and the fix.
+#[test]
+fn decimal_commas_are_one_problem_per_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::copy(repo("datasets/demo/vendors.csv"), data.join("vendors.csv")).unwrap();
+    let text = std::fs::read_to_string(repo("datasets/demo/test_scores.csv")).unwrap();
+    let mut lines = text.lines();
+    let mut out = format!("{}\n", lines.next().unwrap());
+    let mut commas = 0;
+    for l in lines {
+        // The 7th column is `value`; no other cell of these rows holds a comma.
+        let mut cells: Vec<String> = l.split(',').map(str::to_string).collect();
+        if cells[6].contains('.') {
+            cells[6] = format!("\"{}\"", cells[6].replace('.', ","));
+            commas += 1;
+        }
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    assert!(commas > 10, "the fixture has decimals to break");
+    std::fs::write(data.join("test_scores.csv"), out).unwrap();
+    let (code, _, err) = run(&["check", "--data", data.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "written with a decimal comma (and {} more cells of this column)",
+            commas - 1
+        )),
+        "{err}"
+    );
+    assert!(err.contains("hint: write decimals with a dot"), "{err}");
+    assert!(err.contains("1 problem found"), "{err}");
+}

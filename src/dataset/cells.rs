@@ -32,6 +32,21 @@ pub struct Cells<'a> {
     pub table: &'a TextTable,
     index: HashMap<&'static str, usize>,
     pub problems: Vec<Problem>,
+    /// Per column, the cells written with a decimal comma (`3,82`): (first row, its
+    /// text, how many), reported once per column by [`Cells::finish`].
+    decimal_commas: Vec<(&'static str, usize, &'a str, usize)>,
+}
+
+/// Whether `s` is a number written with a decimal comma: `3,82`, `-0,5`, `1.234,56`.
+fn decimal_comma(s: &str) -> bool {
+    let Some((whole, frac)) = s.rsplit_once(',') else {
+        return false;
+    };
+    let whole = whole.strip_prefix('-').unwrap_or(whole);
+    !whole.is_empty()
+        && !frac.is_empty()
+        && whole.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && frac.chars().all(|c| c.is_ascii_digit())
 }
 
 impl<'a> Cells<'a> {
@@ -63,11 +78,26 @@ impl<'a> Cells<'a> {
             table,
             index,
             problems: Vec::new(),
+            decimal_commas: Vec::new(),
         })
     }
 
-    /// The rows read, or every problem recorded.
-    pub fn finish<T>(self, rows: Vec<T>) -> Result<Vec<T>, Vec<Problem>> {
+    /// The rows read, or every problem recorded. Decimal commas are one problem per
+    /// column, at the first such cell, with the count: a file exported with a comma as
+    /// the decimal separator would otherwise give one identical problem per row.
+    pub fn finish<T>(mut self, rows: Vec<T>) -> Result<Vec<T>, Vec<Problem>> {
+        for (column, row, text, count) in std::mem::take(&mut self.decimal_commas) {
+            let more = match count {
+                1 => String::new(),
+                n => format!(" (and {} more cells of this column)", n - 1),
+            };
+            self.problem(
+                row,
+                column,
+                format!("`{column}` is `{text}`, written with a decimal comma{more}"),
+                Some(format!("write decimals with a dot (`{}`): export the file with `.` as the decimal separator", text.replace('.', "").replace(',', "."))),
+            );
+        }
         if self.problems.is_empty() {
             Ok(rows)
         } else {
@@ -106,6 +136,13 @@ impl<'a> Cells<'a> {
     /// A finite number in `range` (inclusive); empty gives `None` with no problem.
     pub fn number(&mut self, row: usize, column: &'static str, min: f64, max: f64) -> Option<f64> {
         let s = self.text(row, column)?;
+        if decimal_comma(s) {
+            match self.decimal_commas.iter_mut().find(|d| d.0 == column) {
+                Some(d) => d.3 += 1,
+                None => self.decimal_commas.push((column, row, s, 1)),
+            }
+            return None;
+        }
         match s.parse::<f64>() {
             Ok(v) if v.is_finite() && v >= min && v <= max => Some(v),
             Ok(v) if v.is_finite() => {
