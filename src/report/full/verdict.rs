@@ -56,6 +56,9 @@ pub(super) fn bottom_line(i: &Inputs) -> Section {
             if let Some(line) = i.cost.and_then(|t| cost_line(t, &top.vendor)) {
                 points.push(line);
             }
+            if let (Some(n), Some(t)) = (&r.noise, i.cost) {
+                points.extend(cheaper_tied(t, &top.vendor, &n.tied()));
+            }
             if !points.is_empty() {
                 blocks.push(Block::List(points));
             }
@@ -83,4 +86,58 @@ fn cost_line(t: &CostTable, vendor: &str) -> Option<String> {
         "All-in cost {all_in:.2} {} per endpoint-month over {} months; {value}.",
         t.currency, t.horizon_months
     ))
+}
+
+/// When the evidence cannot separate the leader from a vendor that costs less, the
+/// cheapest such vendor with both costs over the contract: a choice the data supports as
+/// well, for less money.
+fn cheaper_tied(t: &CostTable, leader: &str, tied: &[&str]) -> Option<String> {
+    let tco = |vendor: &str| {
+        let row = t.rows.iter().find(|row| row.vendor == vendor)?;
+        Some((row.quote.as_ref().ok()?.tco(), row.all_in?))
+    };
+    let (lead_total, lead_month) = tco(leader)?;
+    let (vendor, (total, month)) = tied
+        .iter()
+        .filter_map(|v| Some((*v, tco(v)?)))
+        .filter(|(_, (total, _))| *total < lead_total)
+        .min_by(|a, b| a.1 .0.total_cmp(&b.1 .0))?;
+    Some(format!(
+        "The evidence cannot separate `{leader}` from `{vendor}`, which costs less: {} against {} {} over {} months ({month:.2} against {lead_month:.2} per endpoint-month); a lower-cost choice the data supports as well.",
+        thousands(total),
+        thousands(lead_total),
+        t.currency,
+        t.horizon_months
+    ))
+}
+
+/// An amount rounded to whole units with thousands separators: `14,627`.
+fn thousands(x: f64) -> String {
+    let digits = format!("{:.0}", x.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if x < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(14627.45), "14,627");
+        assert_eq!(thousands(999.5), "1,000");
+        assert_eq!(thousands(6465.0), "6,465");
+        assert_eq!(thousands(1234567.0), "1,234,567");
+        assert_eq!(thousands(12.0), "12");
+    }
 }
