@@ -257,3 +257,28 @@ fn the_bottom_line_names_a_cheaper_vendor_the_evidence_cannot_separate() {
         "{bottom}"
     );
 }
+
+/// `rank --method topsis` (a --help example) put another vendor first without a word;
+/// rank and the report now say that the file's method disagrees, and where to look.
+#[test]
+fn another_method_that_changes_the_winner_says_so() {
+    let cwd = tempfile::tempdir().unwrap();
+    let (code, _, err) = run_in(cwd.path(), &["rank", "--method", "topsis"]);
+    assert_eq!(code, 0, "{err}");
+    let line = "with `topsis`, `cindervale` ranks first, but the criteria file's method `weighted-sum` puts `quillfort` first: the methods disagree on this data (see `vendorscore compare-methods` and docs/methods.md)";
+    assert!(err.contains(&format!("warning: {line}")), "{err}");
+    let (code, _, err) = run_in(
+        cwd.path(),
+        &["report", "--method", "topsis", "--out", "out"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let md = std::fs::read_to_string(cwd.path().join("out/report.md")).unwrap();
+    let bottom = md.split("## Ranking").next().unwrap();
+    assert!(
+        bottom.contains("> **Caution:** With `topsis`, `cindervale` ranks first"),
+        "{bottom}"
+    );
+    // The file's own method, given again, is no disagreement.
+    let (_, _, err) = run_in(cwd.path(), &["rank", "--method", "weighted-sum"]);
+    assert!(!err.contains("disagree"), "{err}");
+}

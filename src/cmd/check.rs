@@ -11,6 +11,6 @@ pub fn run(a: &InputArgs) -> Result<Outcome, Error> {
     let ranking = inputs.rank()?;
     Ok(Outcome {
         stdout: summary(&inputs.dataset, &inputs.criteria, &ranking).into_bytes(),
-        stderr: warnings(&ranking.warnings),
+        stderr: warnings(&ranking),
     })
 }

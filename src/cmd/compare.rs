@@ -35,6 +35,6 @@ pub fn run(a: &CompareArgs) -> Result<Outcome, Error> {
     cmp.skipped = skipped;
     Ok(Outcome {
         stdout: render(&cmp, a.format),
-        stderr: warnings(&cmp.rankings[0].warnings),
+        stderr: warnings(&cmp.rankings[0]),
     })
 }

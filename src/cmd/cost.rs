@@ -17,6 +17,6 @@ pub fn run(a: &CostArgs) -> Result<Outcome, Error> {
     };
     Ok(Outcome {
         stdout: render(&view, a.format),
-        stderr: warnings(&ranking.warnings),
+        stderr: warnings(&ranking),
     })
 }

@@ -99,6 +99,7 @@ fn load_inputs(input: &InputArgs) -> Result<Inputs, Error> {
     if let Some(m) = input.method {
         // Keep the file's VIKOR v when it already uses VIKOR.
         if m.name() != criteria.method.name() {
+            criteria.file_method = Some(criteria.method);
             criteria.method = m;
         }
     }
@@ -195,6 +196,11 @@ impl Progress {
 }
 
 /// Warnings as stderr lines.
-fn warnings(w: &[String]) -> String {
-    w.iter().map(|w| format!("warning: {w}\n")).collect()
+/// A ranking's notes for stderr: a disagreement between methods, then its warnings.
+fn warnings(r: &Ranking) -> String {
+    r.disagreement
+        .iter()
+        .chain(&r.warnings)
+        .map(|w| format!("warning: {w}\n"))
+        .collect()
 }

@@ -9,6 +9,6 @@ pub fn run(a: &RankArgs) -> Result<Outcome, Error> {
     let r = load_inputs(&a.input)?.rank()?;
     Ok(Outcome {
         stdout: render(&r, a.format),
-        stderr: warnings(&r.warnings),
+        stderr: warnings(&r),
     })
 }

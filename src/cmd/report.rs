@@ -85,6 +85,6 @@ pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
     ));
     Ok(Outcome {
         stdout: o.into_bytes(),
-        stderr: warnings(&r.warnings),
+        stderr: warnings(&r),
     })
 }

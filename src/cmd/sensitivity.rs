@@ -54,6 +54,6 @@ pub fn run(a: &SensitivityArgs) -> Result<Outcome, Error> {
     }
     Ok(Outcome {
         stdout,
-        stderr: warnings(&ranking.warnings),
+        stderr: warnings(&ranking),
     })
 }

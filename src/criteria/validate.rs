@@ -87,6 +87,7 @@ pub fn parse(file: &str, text: &str) -> Result<Criteria, Vec<Problem>> {
             name: raw.name.into_inner(),
             description: raw.description,
             method,
+            file_method: None,
             missing,
             gates,
             groups,

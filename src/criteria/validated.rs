@@ -111,6 +111,8 @@ pub struct Criteria {
     pub name: String,
     pub description: Option<String>,
     pub method: Method,
+    /// The file's own method when the command line replaced it (`--method`).
+    pub file_method: Option<Method>,
     pub missing: Missing,
     pub gates: Vec<Gate>,
     pub groups: Vec<Group>,

@@ -71,6 +71,9 @@ pub struct Ranking {
     pub ranked: Vec<Ranked>,
     pub excluded: Vec<Excluded>,
     pub warnings: Vec<String>,
+    /// When `--method` replaced the file's method and they put different vendors first,
+    /// that in one line.
+    pub disagreement: Option<String>,
     pub pricing: PricingContext,
     /// Every vendor's quote for the fleet (or why none), in dataset order; empty without
     /// a pricing file.
@@ -137,6 +140,7 @@ pub fn rank(
         warnings.push(format!("the criteria file's `normalisation` applies to the weighted sum only; `{}` normalises by its own definition (docs/methods.md)", cr.method.name()));
     }
     let out = score(cr, &matrix)?;
+    let disagreement = method_disagreement(cr, &matrix, &out);
     let ranked = ranked_vendors(ds, &kept, &matrix, &out);
     let order: Vec<usize> = ranked
         .iter()
@@ -168,6 +172,7 @@ pub fn rank(
         ranked,
         excluded,
         warnings,
+        disagreement,
         pricing: pricing.clone(),
         noise,
         matrix,
@@ -268,6 +273,27 @@ fn no_value(
         None => "check the evidence files, or remove the criterion".to_string(),
     };
     cr.problem_at(c.metric_pos, message).hint(hint)
+}
+
+/// When `--method` replaced the criteria file's method and the two put different vendors
+/// first, one line saying so: a ranking that another method reverses is not a result to
+/// take alone.
+fn method_disagreement(cr: &Criteria, m: &DecisionMatrix, out: &MethodOutput) -> Option<String> {
+    let file_method = cr.file_method?;
+    let mut theirs = m.clone();
+    theirs.method = file_method;
+    let other = theirs.score().ok()?;
+    let first = |o: &MethodOutput| o.ranks.iter().position(|&r| r == 1);
+    let (mine, file) = (first(out)?, first(&other)?);
+    (mine != file).then(|| {
+        format!(
+            "with `{}`, `{}` ranks first, but the criteria file's method `{}` puts `{}` first: the methods disagree on this data (see `vendorscore compare-methods` and docs/methods.md)",
+            cr.method.name(),
+            m.vendors[mine],
+            file_method.name(),
+            m.vendors[file]
+        )
+    })
 }
 
 /// The vendors kept (dataset indices) and those excluded with their reasons; an error

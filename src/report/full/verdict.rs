@@ -40,6 +40,11 @@ pub(super) fn bottom_line(i: &Inputs) -> Section {
                     top.name, top.vendor
                 ),
             ));
+            if let Some(d) = &r.disagreement {
+                let mut text = d.clone();
+                text[..1].make_ascii_uppercase();
+                blocks.push(Block::Callout(Tone::Caution, format!("{text}.")));
+            }
             if let Some((_, tone, sentence)) = robustness(i) {
                 blocks.push(Block::Callout(
                     tone,
