@@ -282,3 +282,24 @@ fn another_method_that_changes_the_winner_says_so() {
     let (_, _, err) = run_in(cwd.path(), &["rank", "--method", "weighted-sum"]);
     assert!(!err.contains("disagree"), "{err}");
 }
+
+/// The report labelled a value "(ratio)" and printed it as 99.56%, and doubled units
+/// ("CPU overhead (%) (percent)"); each label now names the unit its values are shown in.
+#[test]
+fn evidence_labels_name_the_unit_shown_once() {
+    let cwd = tempfile::tempdir().unwrap();
+    let (code, _, err) = run_in(cwd.path(), &["report", "--out", "out"]);
+    assert_eq!(code, 0, "{err}");
+    let md = std::fs::read_to_string(cwd.path().join("out/report.md")).unwrap();
+    for want in [
+        "| Pilot detection rate (%) | higher | 99.56% |",
+        "| Lab protection rate (%) | higher | 99.82% |",
+        "| CPU overhead (%) | lower | 6.14% |",
+        "| Cost per endpoint-month (USD) | lower | 9.08 |",
+    ] {
+        assert!(md.contains(want), "missing {want:?}");
+    }
+    for gone in ["(ratio)", "(percent)", "(%) (", "(USD per endpoint-month)"] {
+        assert!(!md.contains(gone), "{gone:?} in the report");
+    }
+}

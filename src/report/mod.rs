@@ -61,9 +61,28 @@ pub fn fmt_value(c: &CriterionInfo, v: Option<f64>) -> String {
     match c.unit.as_str() {
         "ratio" => format!("{:.2}%", 100.0 * x),
         "per endpoint-day" => format!("{x:.4}"),
-        "percent" => format!("{x:.2}"),
+        "percent" => format!("{x:.2}%"),
         u if u.contains("per endpoint-month") || u.contains("per month") => format!("{x:.2}"),
         _ => crate::gates::fmt_num(x),
+    }
+}
+
+/// A criterion's label with the unit its values are shown in ([`fmt_value`]: ratios and
+/// percentages both as `%`), unless the label already says it: `Pilot detection rate (%)`,
+/// `CPU overhead (%)`, `False positives per endpoint-day`.
+pub fn unit_label(c: &CriterionInfo) -> String {
+    let shown = match c.unit.as_str() {
+        "ratio" | "percent" => "%",
+        // `USD per endpoint-month` beside `Cost per endpoint-month`: the currency alone.
+        u => match u.split_once(" per ") {
+            Some((amount, per)) if c.label.contains(&format!("per {per}")) => amount,
+            _ => u,
+        },
+    };
+    if shown.is_empty() || c.label.contains(shown) || c.label.contains(&c.unit) {
+        c.label.clone()
+    } else {
+        format!("{} ({shown})", c.label)
     }
 }
 

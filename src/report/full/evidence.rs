@@ -61,12 +61,7 @@ pub(super) fn evidence(i: &Inputs, ranking_figs: &[Figure], forest: &[Figure]) -
     };
     for &c in &rows {
         let info = &r.criteria[c];
-        // The label often names the unit already ("... per endpoint-day").
-        let label = if info.label.contains(&info.unit) || info.unit.is_empty() {
-            info.label.clone()
-        } else {
-            format!("{} ({})", info.label, info.unit)
-        };
+        let label = crate::report::unit_label(info);
         let better = match info.direction {
             crate::decision::Direction::Max => "higher",
             crate::decision::Direction::Min => "lower",
