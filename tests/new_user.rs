@@ -303,3 +303,17 @@ fn evidence_labels_name_the_unit_shown_once() {
         assert!(!md.contains(gone), "{gone:?} in the report");
     }
 }
+
+/// `rank --client X` ranked for that client's fleet without naming it.
+#[test]
+fn a_ranking_for_a_client_names_the_client() {
+    let cwd = tempfile::tempdir().unwrap();
+    let (code, out, err) = run_in(cwd.path(), &["rank", "--client", "dental-35"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with(
+            "MSP default (weighted-sum), dataset <built-in>/datasets/demo, for Harbor Dental (35 seats)\n"
+        ),
+        "{out}"
+    );
+}

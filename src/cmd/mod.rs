@@ -122,12 +122,9 @@ fn load_inputs(input: &InputArgs) -> Result<Inputs, Error> {
 impl Inputs {
     /// Runs the ranking pipeline on these inputs.
     fn rank(&self) -> Result<Ranking, Error> {
-        Ok(crate::rank::rank(
-            &self.dataset,
-            &self.criteria,
-            &self.pricing,
-            self.seed,
-        )?)
+        let mut r = crate::rank::rank(&self.dataset, &self.criteria, &self.pricing, self.seed)?;
+        r.client = self.client.as_ref().map(|c| c.name.clone());
+        Ok(r)
     }
 }
 

@@ -52,6 +52,8 @@ pub struct Ranking {
     pub title: String,
     pub criteria_file: String,
     pub dataset: String,
+    /// The client profile's name when the ranking is for one (`--client`).
+    pub client: Option<String>,
     pub method: &'static str,
     /// Whether a higher score is better (false for VIKOR's Q).
     pub higher_is_better: bool,
@@ -157,6 +159,7 @@ pub fn rank(
         title: cr.name.clone(),
         criteria_file: cr.file.clone(),
         dataset: ds.label.clone(),
+        client: None,
         method: cr.method.name(),
         higher_is_better: out.higher_is_better,
         details: out.details,

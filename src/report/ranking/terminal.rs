@@ -9,8 +9,12 @@ use crate::report::{direction_words, has_contributions, pct, score_caption, scor
 
 /// Renders the ranking for a terminal.
 pub fn terminal(r: &Ranking) -> String {
+    let client = r
+        .client
+        .as_ref()
+        .map_or(String::new(), |c| format!(", for {c}"));
     let mut out = format!(
-        "{} ({}), dataset {}\n{} ranked, {} excluded\n\n",
+        "{} ({}), dataset {}{client}\n{} ranked, {} excluded\n\n",
         r.title,
         r.method,
         r.dataset,
