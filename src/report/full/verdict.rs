@@ -4,6 +4,7 @@
 use super::inputs::Inputs;
 use crate::report::cost::CostTable;
 use crate::report::doc::{Block, Section, Tone};
+use crate::report::limits::count;
 use crate::report::{has_contributions, score_caption, score_text};
 
 /// How robust the lead is ([`crate::rank::verdict::robustness`]), with the tone the
@@ -109,40 +110,9 @@ fn cheaper_tied(t: &CostTable, leader: &str, tied: &[&str]) -> Option<String> {
         .min_by(|a, b| a.1 .0.total_cmp(&b.1 .0))?;
     Some(format!(
         "The evidence cannot separate `{leader}` from `{vendor}`, which costs less: {} against {} {} over {} months ({month:.2} against {lead_month:.2} per endpoint-month); a lower-cost choice the data supports as well.",
-        thousands(total),
-        thousands(lead_total),
+        count(total.round() as usize),
+        count(lead_total.round() as usize),
         t.currency,
         t.horizon_months
     ))
-}
-
-/// An amount rounded to whole units with thousands separators: `14,627`.
-fn thousands(x: f64) -> String {
-    let digits = format!("{:.0}", x.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if x < 0.0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::thousands;
-
-    #[test]
-    fn thousands_are_separated() {
-        assert_eq!(thousands(14627.45), "14,627");
-        assert_eq!(thousands(999.5), "1,000");
-        assert_eq!(thousands(6465.0), "6,465");
-        assert_eq!(thousands(1234567.0), "1,234,567");
-        assert_eq!(thousands(12.0), "12");
-    }
 }
