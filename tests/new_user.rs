@@ -317,3 +317,22 @@ fn a_ranking_for_a_client_names_the_client() {
         "{out}"
     );
 }
+
+/// The cost table listed the excluded incumbent first (dataset order); ranked vendors now
+/// come first, in rank order, and excluded ones after.
+#[test]
+fn the_cost_table_lists_excluded_vendors_last() {
+    let cwd = tempfile::tempdir().unwrap();
+    let (code, out, err) = run_in(
+        cwd.path(),
+        &["cost", "--client", "dental-35", "--format", "csv"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let vendors: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    assert_eq!(vendors.first(), Some(&"quillfort"), "{out}");
+    assert_eq!(vendors.last(), Some(&"kaspersky"), "{out}");
+}

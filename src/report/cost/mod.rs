@@ -60,7 +60,8 @@ impl CostTable {
             })
             .collect();
         let values = frontier(&points);
-        let rows = r
+        // Ranked vendors in rank order, then the excluded ones in dataset order.
+        let mut rows: Vec<CostRow> = r
             .quotes
             .iter()
             .map(|(id, q)| {
@@ -85,6 +86,7 @@ impl CostTable {
                 }
             })
             .collect();
+        rows.sort_by_key(|row| row.rank.unwrap_or(usize::MAX));
         let currency = r
             .quotes
             .iter()
