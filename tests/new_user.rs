@@ -336,3 +336,15 @@ fn the_cost_table_lists_excluded_vendors_last() {
     assert_eq!(vendors.first(), Some(&"quillfort"), "{out}");
     assert_eq!(vendors.last(), Some(&"kaspersky"), "{out}");
 }
+
+/// A vendor without setup fees showed `-0.0000` (an empty f64 sum is -0.0).
+#[test]
+fn no_amount_prints_as_negative_zero() {
+    let cwd = tempfile::tempdir().unwrap();
+    let (code, out, err) = run_in(
+        cwd.path(),
+        &["cost", "--client", "dental-35", "--format", "csv"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("-0.0"), "{out}");
+}

@@ -51,8 +51,8 @@ impl Quote {
         self.lines
             .iter()
             .filter(|l| kinds.contains(&l.kind))
-            .map(|l| l.amount)
-            .sum()
+            // A fold from +0: `Sum` for f64 starts at -0.0, so no lines printed `-0.0000`.
+            .fold(0.0, |total, l| total + l.amount)
     }
 
     /// Licences and add-ons over the horizon.
