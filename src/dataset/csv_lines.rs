@@ -139,9 +139,16 @@ impl RecordLines {
     }
 }
 
+/// What is wrong with a CSV file's framing before any row is read, in the order a user
+/// should fix it: line ends of a carriage return alone, then a repeated column name.
+/// Both CSV readers (the text table and the pilot's) ask this one question.
+pub fn header_problem(file: &str, bytes: &[u8]) -> Option<Problem> {
+    lone_carriage_returns(file, bytes).or_else(|| duplicate_header(file, bytes))
+}
+
 /// The first column name that a CSV header repeats, as a problem at its line and column
 /// (polars would rename the second copy, and the first would silently win).
-pub fn duplicate_header(file: &str, bytes: &[u8]) -> Option<Problem> {
+fn duplicate_header(file: &str, bytes: &[u8]) -> Option<Problem> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -172,7 +179,7 @@ pub fn duplicate_header(file: &str, bytes: &[u8]) -> Option<Problem> {
 
 /// Line endings that are a carriage return alone (classic Mac OS), which a CSV reader
 /// takes for one long line: a problem on line 1, before anything else is read.
-pub fn lone_carriage_returns(file: &str, bytes: &[u8]) -> Option<Problem> {
+fn lone_carriage_returns(file: &str, bytes: &[u8]) -> Option<Problem> {
     let cr = bytes.iter().filter(|&&b| b == b'\r').count();
     if cr == 0 || bytes.contains(&b'\n') {
         return None;

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use polars::prelude::*;
 
-use super::csv_lines::{lone_carriage_returns, long_row, record_start_lines, unreadable_at};
+use super::csv_lines::{header_problem, long_row, record_start_lines, unreadable_at};
 use crate::problem::{Location, Problem};
 
 /// The format of an evidence file.
@@ -54,9 +54,7 @@ impl TextTable {
                 .hint("a CSV file needs at least a header row; see docs/data-formats.md"));
         }
         if format == Format::Csv {
-            if let Some(p) = lone_carriage_returns(file, &bytes)
-                .or_else(|| super::csv_lines::duplicate_header(file, &bytes))
-            {
+            if let Some(p) = header_problem(file, &bytes) {
                 return Err(p);
             }
         }

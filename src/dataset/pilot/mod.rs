@@ -190,9 +190,7 @@ fn first_record(bytes: &[u8], shown: &str) -> Result<Vec<String>, Problem> {
         return Err(Problem::file(shown, "the file is empty")
             .hint("a CSV file needs at least a header row; see docs/data-formats.md"));
     }
-    if let Some(p) = crate::dataset::csv_lines::lone_carriage_returns(shown, bytes)
-        .or_else(|| crate::dataset::csv_lines::duplicate_header(shown, bytes))
-    {
+    if let Some(p) = crate::dataset::csv_lines::header_problem(shown, bytes) {
         return Err(p);
     }
     let mut r = csv::ReaderBuilder::new()
