@@ -20,11 +20,22 @@ pub fn check(gates: &[Gate], metrics: &Metrics, vendor: usize) -> Vec<Reason> {
     check_values(gates, &values(gates, metrics, vendor))
 }
 
-/// Each gate's metric value for `vendor` (`None`: no value), in gate order.
+/// Each gate's metric value for `vendor` (`None`: no value), in gate order, on the
+/// gate's scale: a ratio (0..1) under a gate written in percent is a percentage.
 pub fn values(gates: &[Gate], metrics: &Metrics, vendor: usize) -> Vec<Option<Value>> {
     gates
         .iter()
-        .map(|g| metrics.value(vendor, &g.metric))
+        .map(|g| {
+            let value = metrics.value(vendor, &g.metric);
+            match (value, &g.rule) {
+                (Some(Value::Number(x)), Rule::Range { percent: true, .. })
+                    if metrics.unit(&g.metric.name) == "ratio" =>
+                {
+                    Some(Value::Number(x * 100.0))
+                }
+                (value, _) => value,
+            }
+        })
         .collect()
 }
 
@@ -59,21 +70,17 @@ fn fail(g: &Gate, value: Option<Value>) -> Option<String> {
             Some(format!("`{m}` is not empty ({})", backticks(items)))
         }
         (Rule::Empty, Value::Text(t)) => Some(format!("`{m}` is `{t}`, not empty")),
-        (Rule::Range { min, max }, Value::Number(x)) => {
+        (Rule::Range { min, max, percent }, Value::Number(x)) => {
+            let num = |v: f64| bound(v, *percent);
             if let Some(lo) = min.filter(|lo| x < lo) {
                 Some(format!(
                     "`{m}` is {}, below the minimum {}",
-                    fmt_num(*x),
-                    fmt_num(lo)
+                    num(*x),
+                    num(lo)
                 ))
             } else {
-                max.filter(|hi| x > hi).map(|hi| {
-                    format!(
-                        "`{m}` is {}, above the maximum {}",
-                        fmt_num(*x),
-                        fmt_num(hi)
-                    )
-                })
+                max.filter(|hi| x > hi)
+                    .map(|hi| format!("`{m}` is {}, above the maximum {}", num(*x), num(hi)))
             }
         }
         (Rule::AtLeast { level, score }, Value::Number(x)) => (x < score).then(|| {
@@ -115,9 +122,10 @@ fn fail(g: &Gate, value: Option<Value>) -> Option<String> {
 /// A passing value against its requirement, in words, e.g. "`x` is 0.97 (minimum 0.95)".
 pub fn describe(g: &Gate, value: Option<&Value>) -> String {
     let m = &g.metric.name;
+    let percent = matches!(g.rule, Rule::Range { percent: true, .. });
     let shown = match value {
         None => return format!("no value for `{m}` (the gate lets it pass)"),
-        Some(Value::Number(x)) => fmt_num(*x),
+        Some(Value::Number(x)) => bound(*x, percent),
         Some(Value::Text(t)) => format!("`{t}`"),
         Some(Value::List(l)) if l.is_empty() => "empty".to_string(),
         Some(Value::List(l)) => backticks(l),
@@ -134,13 +142,31 @@ pub fn requirement(rule: &Rule) -> String {
         Rule::Range {
             min: Some(lo),
             max: Some(hi),
-        } => format!("range {}-{}", fmt_num(*lo), fmt_num(*hi)),
-        Rule::Range { min: Some(lo), .. } => format!("minimum {}", fmt_num(*lo)),
-        Rule::Range { max: Some(hi), .. } => format!("maximum {}", fmt_num(*hi)),
+            percent,
+        } => format!("range {} to {}", bound(*lo, *percent), bound(*hi, *percent)),
+        Rule::Range {
+            min: Some(lo),
+            percent,
+            ..
+        } => format!("minimum {}", bound(*lo, *percent)),
+        Rule::Range {
+            max: Some(hi),
+            percent,
+            ..
+        } => format!("maximum {}", bound(*hi, *percent)),
         Rule::Range { .. } => "any".to_string(),
         Rule::In(v) => format!("one of {}", backticks(v)),
         Rule::NotIn(v) => format!("none of {}", backticks(v)),
         Rule::AtLeast { level, .. } => format!("at least `{level}`"),
+    }
+}
+
+/// A gate's number as [`fmt_num`] writes it, with `%` when the gate is in percent.
+fn bound(x: f64, percent: bool) -> String {
+    if percent {
+        format!("{}%", fmt_num(x))
+    } else {
+        fmt_num(x)
     }
 }
 
@@ -207,6 +233,7 @@ mod tests {
             Rule::Range {
                 min: Some(0.95),
                 max: None,
+                percent: false,
             },
         );
         assert_eq!(fail(&g, Some(Value::Number(0.95))), None);

@@ -235,7 +235,7 @@ fn toml_words(raw: &str, token: &str) -> (String, Option<String>) {
             return (
                 format!("`{token}` is not a number: TOML has no percent sign"),
                 Some(format!(
-                    "write the number alone, `{bare}` (weights are relative; a rate threshold takes the metric's own scale)"
+                    "write the number alone, `{bare}` (weights are relative); a gate's `min` or `max` on a rate also takes a percentage in quotes, `\"{token}\"`"
                 )),
             );
         }

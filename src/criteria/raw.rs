@@ -124,11 +124,44 @@ pub struct RawGate {
     pub metric: Spanned<String>,
     pub aggregate: Option<Spanned<String>>,
     pub rule: Option<Spanned<String>>,
-    pub min: Option<Spanned<f64>>,
-    pub max: Option<Spanned<f64>>,
+    pub min: Option<Spanned<RawBound>>,
+    pub max: Option<Spanned<RawBound>>,
     #[serde(rename = "in")]
     pub in_: Option<Spanned<Vec<String>>>,
     pub not_in: Option<Spanned<Vec<String>>>,
     pub at_least: Option<Spanned<String>>,
     pub if_missing: Option<Spanned<String>>,
+}
+
+/// A gate's `min` or `max` as written: a number on the metric's own scale, or text such as
+/// `"95%"` (checked in `validate.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawBound {
+    Number(f64),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for RawBound {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = RawBound;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number or a percentage in quotes such as \"95%\"")
+            }
+            fn visit_f64<E>(self, x: f64) -> Result<RawBound, E> {
+                Ok(RawBound::Number(x))
+            }
+            fn visit_i64<E>(self, x: i64) -> Result<RawBound, E> {
+                Ok(RawBound::Number(x as f64))
+            }
+            fn visit_u64<E>(self, x: u64) -> Result<RawBound, E> {
+                Ok(RawBound::Number(x as f64))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<RawBound, E> {
+                Ok(RawBound::Text(s.to_string()))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }

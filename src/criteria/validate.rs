@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use toml::Spanned;
 
 use super::context::Ctx;
-use super::raw::{RawCriteria, RawCriterion, RawGate};
+use super::raw::{RawBound, RawCriteria, RawCriterion, RawGate};
 use super::validated::*;
 use super::weights::WeightProblem;
 use super::{validate_scoring, validate_weights};
@@ -123,25 +123,7 @@ fn gates(cx: &mut Ctx, raw: &[Spanned<RawGate>]) -> Vec<Gate> {
             }
         }
         if g.min.is_some() || g.max.is_some() {
-            let min = g.min.as_ref().map(|m| *m.get_ref());
-            let max = g.max.as_ref().map(|m| *m.get_ref());
-            if let (Some(lo), Some(hi), Some(span)) = (min, max, &g.min) {
-                if lo > hi {
-                    cx.at(
-                        span,
-                        format!("`min` {lo} is above `max` {hi}"),
-                        Some("no value could pass; swap them".into()),
-                    );
-                }
-            }
-            for (v, s) in [(min, &g.min), (max, &g.max)] {
-                if let (Some(v), Some(s)) = (v, s) {
-                    if !v.is_finite() {
-                        cx.at(s, format!("bound `{v}` is not a finite number"), None);
-                    }
-                }
-            }
-            rules.push(Rule::Range { min, max });
+            rules.extend(range(cx, g));
         }
         if let Some(list) = &g.in_ {
             rules.push(Rule::In(list.get_ref().clone()));
@@ -177,11 +159,63 @@ fn gates(cx: &mut Ctx, raw: &[Spanned<RawGate>]) -> Vec<Gate> {
                 metric_pos: pos,
                 defined_in: None,
             }),
+            // A `min` or `max` that could not be read is reported already.
+            0 if g.min.is_some() || g.max.is_some() => {}
             0 => cx.at(&g.id, format!("gate `{}` has no requirement", g.id.get_ref()), Some("give one of `rule` (`empty`, `present`), `min`/`max`, `in`, `not_in` or `at_least`".into())),
             _ => cx.at(&g.id, format!("gate `{}` has more than one kind of requirement", g.id.get_ref()), Some("split it into one gate per requirement (`min` and `max` together count as one)".into())),
         }
     }
     out
+}
+
+/// A gate's `min`/`max` as a rule: numbers on the metric's scale, or both percentages
+/// (`"95%"`); `None` after reporting a bound that is neither, or a mix of the two.
+fn range(cx: &mut Ctx, g: &RawGate) -> Option<Rule> {
+    let mut bound = |b: &Option<Spanned<RawBound>>| -> Option<Option<(f64, bool)>> {
+        let Some(s) = b else { return Some(None) };
+        let (x, percent) = match s.get_ref() {
+            RawBound::Number(x) => (*x, false),
+            RawBound::Text(t) => {
+                match t.trim().strip_suffix('%').map(|n| n.trim().parse::<f64>()) {
+                    Some(Ok(x)) => (x, true),
+                    _ => {
+                        cx.at(s, format!("`{t}` is not a number or a percentage"), Some("write a number on the metric's scale, such as `0.95`, or a percentage in quotes, such as `\"95%\"`".into()));
+                        return None;
+                    }
+                }
+            }
+        };
+        if !x.is_finite() {
+            cx.at(s, format!("bound `{x}` is not a finite number"), None);
+            return None;
+        }
+        Some(Some((x, percent)))
+    };
+    let (min, max) = (bound(&g.min)?, bound(&g.max)?);
+    let percent = min.or(max).is_some_and(|(_, p)| p);
+    if let (Some((lo, p)), Some((hi, q)), Some(span)) = (min, max, &g.min) {
+        if p != q {
+            cx.at(
+                span,
+                "`min` and `max` are written differently, one as a percentage and one as a number"
+                    .to_string(),
+                Some("write both the same way, e.g. `min = \"90%\"` and `max = \"99%\"`".into()),
+            );
+            return None;
+        }
+        if lo > hi {
+            cx.at(
+                span,
+                format!("`min` {lo} is above `max` {hi}"),
+                Some("no value could pass; swap them".into()),
+            );
+        }
+    }
+    Some(Rule::Range {
+        min: min.map(|b| b.0),
+        max: max.map(|b| b.0),
+        percent,
+    })
 }
 
 fn weights(cx: &mut Ctx, raw: &RawCriteria, missing: Missing) -> (Vec<Group>, Vec<Criterion>) {

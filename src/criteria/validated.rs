@@ -79,8 +79,14 @@ pub enum Rule {
     Empty,
     /// The metric must have a value (`rule = "present"`).
     Present,
-    /// A number within bounds (`min`, `max`, or both; inclusive).
-    Range { min: Option<f64>, max: Option<f64> },
+    /// A number within bounds (`min`, `max`, or both; inclusive). With `percent` the bounds
+    /// were written as percentages (`"95%"` is 95): a rate given as a ratio 0..1 is compared
+    /// as a percentage (`gates::values` scales it).
+    Range {
+        min: Option<f64>,
+        max: Option<f64>,
+        percent: bool,
+    },
     /// A text value must be one of these (`in`).
     In(Vec<String>),
     /// A text value must not be one of these (`not_in`).

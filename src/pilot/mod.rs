@@ -94,7 +94,9 @@ pub fn report(
                 cr.gates
                     .iter()
                     .map(|g| {
-                        let value = m.value(v, &g.metric);
+                        let value = crate::gates::values(std::slice::from_ref(g), &m, v)
+                            .pop()
+                            .flatten();
                         let failure = crate::gates::check(std::slice::from_ref(g), &m, v).pop();
                         GateLine {
                             gate: g.id.clone(),

@@ -76,10 +76,13 @@ pub(super) fn check_names(
 /// `min = 95` on a ratio would exclude every vendor, `min = 0.99` on a percent pass every
 /// one, without a word.
 fn off_scale(cr: &Criteria, g: &Gate, unit: &str) -> Option<Problem> {
-    let Rule::Range { min, max } = &g.rule else {
+    let Rule::Range { min, max, percent } = &g.rule else {
         return None;
     };
     let bounds = [("min", *min), ("max", *max)];
+    if *percent {
+        return percent_off(cr, g, unit, &bounds);
+    }
     let (key, x, fix) = bounds.iter().find_map(|&(key, x)| {
         let x = x?;
         let fix = match unit {
@@ -110,4 +113,35 @@ fn off_scale(cr: &Criteria, g: &Gate, unit: &str) -> Option<Problem> {
         None => format!("no value of `{}` can be beyond that range; see docs/metrics.md", g.metric.name),
     };
     Some(cr.gate_problem(g, message).hint(hint))
+}
+
+/// A bound written as a percentage (`"95%"`) fits a rate (a ratio or a percentage) and
+/// lies from 0% to 100%.
+fn percent_off(
+    cr: &Criteria,
+    g: &Gate,
+    unit: &str,
+    bounds: &[(&str, Option<f64>)],
+) -> Option<Problem> {
+    if unit != "ratio" && unit != "percent" {
+        let unit = if unit.is_empty() { "a number" } else { unit };
+        return Some(
+            cr.gate_problem(g, format!("gate `{}` is written as a percentage, but `{}` is not a rate (it is in {unit})", g.id, g.metric.name))
+                .hint("write the bound as a number on the metric's own scale (docs/metrics.md lists each unit)"),
+        );
+    }
+    let (key, x) = bounds
+        .iter()
+        .find_map(|&(key, x)| x.filter(|x| !(0.0..=100.0).contains(x)).map(|x| (key, x)))?;
+    Some(
+        cr.gate_problem(
+            g,
+            format!(
+                "gate `{}` has `{key} = \"{}%\"`, but a rate lies from 0% to 100%",
+                g.id,
+                crate::problem::number(x)
+            ),
+        )
+        .hint("write a percentage from \"0%\" to \"100%\""),
+    )
 }

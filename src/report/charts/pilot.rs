@@ -29,13 +29,29 @@ fn gate_line(cr: &Criteria, metric: &str, factor: f64) -> Option<Threshold> {
                 .name
                 .strip_prefix(metric)
                 .is_some_and(|rest| rest == ".lower95" || rest == ".upper95");
+        // A bound in percent is already on the chart's percent scale.
+        let scale = |x: f64, percent: bool| if percent { x } else { x * factor };
         match (&g.rule, on) {
-            (Rule::Range { min: Some(x), .. }, true) => Some(Threshold {
-                value: x * factor,
+            (
+                Rule::Range {
+                    min: Some(x),
+                    percent,
+                    ..
+                },
+                true,
+            ) => Some(Threshold {
+                value: scale(*x, *percent),
                 label: format!("gate {} minimum", g.id),
             }),
-            (Rule::Range { max: Some(x), .. }, true) => Some(Threshold {
-                value: x * factor,
+            (
+                Rule::Range {
+                    max: Some(x),
+                    percent,
+                    ..
+                },
+                true,
+            ) => Some(Threshold {
+                value: scale(*x, *percent),
                 label: format!("gate {} maximum", g.id),
             }),
             _ => None,
