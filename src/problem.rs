@@ -120,7 +120,11 @@ pub fn closest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<
     let mut scored: Vec<(f64, &str)> = known
         .into_iter()
         .map(|k| (strsim::jaro_winkler(name, k), k))
-        .filter(|(s, _)| *s >= 0.85)
+        // Jaro-Winkler is harsh on short names (`dta` for `data` scores 0.82): one edit
+        // away counts as close too.
+        .filter(|(s, k)| {
+            *s >= 0.85 || (name.chars().count() >= 3 && strsim::osa_distance(name, k) <= 1)
+        })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     scored.dedup_by(|a, b| a.1 == b.1);
@@ -190,13 +194,45 @@ pub fn toml_problem(file: &str, text: &str, e: &toml::de::Error, hint: &str) -> 
         .chars()
         .take_while(|c| !matches!(c, '\n' | '\r' | ',' | ']' | '}' | '#'))
         .collect();
-    let (message, better) = toml_words(e.message().trim(), token.trim());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let key = text[line_start..start]
+        .split('=')
+        .next()
+        .unwrap_or("")
+        .trim();
+    if let Some(p) = decimal_comma(&text[line_start..], start - line_start) {
+        return Problem::at(file, location_of(text.as_bytes(), start), p.0).hint(p.1);
+    }
+    let (message, better) = toml_words(e.message().trim(), token.trim(), key);
     Problem::at(file, location_of(text.as_bytes(), start), message)
         .hint(better.unwrap_or_else(|| hint.to_string()))
 }
 
-/// (message, hint) for a TOML reader's message; `token` is the text where it points.
-fn toml_words(raw: &str, token: &str) -> (String, Option<String>) {
+/// A number written with a decimal comma (`weight = 2,5`), which TOML reads as a number
+/// followed by junk: (message, hint) when the error at byte `at` of `line` is that comma.
+fn decimal_comma(line: &str, at: usize) -> Option<(String, String)> {
+    let (before, after) = line.split_at(at);
+    let after = after.strip_prefix(',')?;
+    let whole = before.rsplit(|c: char| !c.is_ascii_digit()).next()?;
+    let frac: String = after.chars().take_while(char::is_ascii_digit).collect();
+    if whole.is_empty()
+        || frac.is_empty()
+        || !before
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end()
+            .ends_with('=')
+    {
+        return None;
+    }
+    Some((
+        format!("`{whole},{frac}` is not a number: TOML writes decimals with a dot"),
+        format!("write `{whole}.{frac}`"),
+    ))
+}
+
+/// (message, hint) for a TOML reader's message; `token` is the text where it points and
+/// `key` the key written before `=` on its line.
+fn toml_words(raw: &str, token: &str, key: &str) -> (String, Option<String>) {
     let kind = |expected: &str| match expected {
         "f64" | "f32" => "a number",
         "i64" | "u64" | "i32" | "u32" | "usize" => "a whole number",
@@ -232,11 +268,14 @@ fn toml_words(raw: &str, token: &str) -> (String, Option<String>) {
     if raw.contains("string values must be quoted") {
         let bare = token.trim_end_matches('%').trim();
         if token.ends_with('%') && bare.parse::<f64>().is_ok() {
+            let hint = if key == "min" || key == "max" {
+                format!("a rate's bound may be a percentage in quotes: `{key} = \"{token}\"`")
+            } else {
+                format!("write the number alone, `{bare}` (weights are relative)")
+            };
             return (
                 format!("`{token}` is not a number: TOML has no percent sign"),
-                Some(format!(
-                    "write the number alone, `{bare}` (weights are relative); a gate's `min` or `max` on a rate also takes a percentage in quotes, `\"{token}\"`"
-                )),
+                Some(hint),
             );
         }
         if token.contains(',') || bare.replace(',', ".").parse::<f64>().is_ok() {
@@ -314,24 +353,53 @@ mod tests {
 
     #[test]
     fn toml_errors_are_said_in_a_users_words() {
-        let (m, h) = toml_words("invalid type: string \"30\", expected f64", "\"30\"");
+        let (m, h) = toml_words(
+            "invalid type: string \"30\", expected f64",
+            "\"30\"",
+            "weight",
+        );
         assert_eq!(m, "`30` is in quotes, so it is text, not a number");
         assert_eq!(h.unwrap(), "write the number without quotes: `30`");
-        let (m, _) = toml_words("invalid type: string \"32\", expected i64", "\"32\"");
+        let (m, _) = toml_words(
+            "invalid type: string \"32\", expected i64",
+            "\"32\"",
+            "workstations",
+        );
         assert_eq!(m, "`32` is in quotes, so it is text, not a whole number");
         let (m, h) = toml_words(
             "string values must be quoted, expected literal string",
             "30%",
+            "weight",
         );
         assert_eq!(m, "`30%` is not a number: TOML has no percent sign");
         assert!(h.unwrap().starts_with("write the number alone, `30`"));
+        let (_, h) = toml_words(
+            "string values must be quoted, expected literal string",
+            "95%",
+            "min",
+        );
+        assert_eq!(
+            h.unwrap(),
+            "a rate's bound may be a percentage in quotes: `min = \"95%\"`"
+        );
         let (m, _) = toml_words(
             "string values must be quoted, expected literal string",
             "ninja",
+            "rmm",
         );
         assert_eq!(m, "`ninja` is text without quotes");
-        let (m, h) = toml_words("unknown field `x`, expected `a`", "x");
+        let (m, h) = toml_words("unknown field `x`, expected `a`", "x", "x");
         assert_eq!((m.as_str(), h), ("unknown field `x`, expected `a`", None));
+    }
+
+    #[test]
+    fn a_decimal_comma_is_named_with_the_fix() {
+        let (m, h) = decimal_comma("weight = 2,5", 10).unwrap();
+        assert_eq!(m, "`2,5` is not a number: TOML writes decimals with a dot");
+        assert_eq!(h, "write `2.5`");
+        // A comma between list items, or after text, is something else.
+        assert_eq!(decimal_comma("in = [1,2]", 6), None);
+        assert_eq!(decimal_comma("x = a,5", 5), None);
     }
 
     #[test]

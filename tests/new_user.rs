@@ -113,13 +113,24 @@ fn a_rate_threshold_may_be_written_as_a_percentage() {
         out
     };
     for (metric, percent, number) in [
-        ("pilot.detection_rate.lower95", "min = \"98.5%\"", "min = 0.985"),
-        ("tests.malware_protection_rate", "min = \" 99.5 % \"", "min = 99.5"),
+        (
+            "pilot.detection_rate.lower95",
+            "min = \"98.5%\"",
+            "min = 0.985",
+        ),
+        (
+            "tests.malware_protection_rate",
+            "min = \" 99.5 % \"",
+            "min = 99.5",
+        ),
         ("pilot.detection_rate", "max = \"99%\"", "max = 0.99"),
     ] {
         let by_percent = excluded(&gate(metric, percent));
         let by_number = excluded(&gate(metric, number));
-        assert!(!by_percent.is_empty(), "{metric}: the gate should exclude someone");
+        assert!(
+            !by_percent.is_empty(),
+            "{metric}: the gate should exclude someone"
+        );
         let ids = |x: &[(String, String)]| x.iter().map(|e| e.0.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&by_percent), ids(&by_number), "{metric}");
         for (_, why) in &by_percent {
@@ -127,7 +138,10 @@ fn a_rate_threshold_may_be_written_as_a_percentage() {
         }
     }
     let why = &excluded(&gate("pilot.detection_rate.lower95", "min = \"98.5%\""))[0].1;
-    assert!(why.ends_with("is 97.9667%, below the minimum 98.5%"), "{why}");
+    assert!(
+        why.ends_with("is 97.9667%, below the minimum 98.5%"),
+        "{why}"
+    );
     for (metric, bound, want) in [
         ("pilot.false_positives_per_endpoint_day", "max = \"5%\"", "gate `g` is written as a percentage, but `pilot.false_positives_per_endpoint_day` is not a rate"),
         ("pilot.detection_rate", "min = \"120%\"", "gate `g` has `min = \"120%\"`, but a rate lies from 0% to 100%"),
@@ -139,11 +153,20 @@ fn a_rate_threshold_may_be_written_as_a_percentage() {
         assert!(err.contains(&format!("criteria.toml:4:10: {want}")), "{err}");
     }
     let dir = tempfile::tempdir().unwrap();
-    let c = criteria_file(dir.path(), &gate("pilot.detection_rate", "min = \"95 percent\""));
+    let c = criteria_file(
+        dir.path(),
+        &gate("pilot.detection_rate", "min = \"95 percent\""),
+    );
     let (code, _, err) = rank(&repo("datasets/demo"), &c, &[]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("criteria.toml:5:7: `95 percent` is not a number or a percentage"), "{err}");
-    assert!(!err.contains("has no requirement"), "one problem, not two: {err}");
+    assert!(
+        err.contains("criteria.toml:5:7: `95 percent` is not a number or a percentage"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("has no requirement"),
+        "one problem, not two: {err}"
+    );
 }
 
 /// Prices all in EUR for a client quoting in USD blamed the criteria file ("remove the
