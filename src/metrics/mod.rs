@@ -10,7 +10,7 @@ pub mod spread;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-pub use catalog::{fixed, MetricDef, Value, FIXED, WITH_INTERVAL};
+pub use catalog::{fixed, label, MetricDef, Value, FIXED, WITH_INTERVAL};
 pub use pilot::median;
 
 use crate::cost::{self, PricingContext};
