@@ -38,6 +38,12 @@ pub enum Error {
     Chart(#[from] ChartError),
     #[error("cannot write the tables: {0}")]
     Table(String),
+    /// An input file could not be read again to hash it for `manifest.json`.
+    #[error("cannot read `{}` to record it in the manifest: {source}", .path.display())]
+    Io {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
     /// The command line asks for something impossible (a bad option value).
     #[error("{0}")]
     Usage(String),

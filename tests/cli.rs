@@ -129,6 +129,7 @@ fn report_writes_its_files_and_leaves_inputs_alone() {
         names,
         vec![
             "charts",
+            "manifest.json",
             "ranking.csv",
             "ranking.json",
             "ranking.md",

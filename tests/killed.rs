@@ -7,7 +7,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-/// Every file under `dir` with its bytes, relative paths sorted.
+/// Every file under `dir` with its bytes, relative paths sorted; of `manifest.json` only
+/// the outputs it lists, since its date and command line differ from run to run.
 fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
     fn walk(dir: &Path, rel: &str, out: &mut Vec<(String, Vec<u8>)>) {
         for e in std::fs::read_dir(dir).unwrap() {
@@ -15,6 +16,10 @@ fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
             let name = format!("{rel}{}", e.file_name().to_string_lossy());
             if e.file_type().unwrap().is_dir() {
                 walk(&e.path(), &format!("{name}/"), out);
+            } else if name == "manifest.json" {
+                let m: serde_json::Value =
+                    serde_json::from_slice(&std::fs::read(e.path()).unwrap()).unwrap();
+                out.push((name, m["outputs"].to_string().into_bytes()));
             } else {
                 out.push((name, std::fs::read(e.path()).unwrap()));
             }

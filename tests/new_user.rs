@@ -387,14 +387,28 @@ fn evidence_labels_name_the_unit_shown_once() {
     }
     // The pilot table names metrics in words, with the unit of a mean; the internal ids
     // (`cpu_overhead_pct`) stay in the criteria table, in backticks.
-    let pilot = md.split("### Pilot").nth(1).unwrap().split("### ").next().unwrap();
+    let pilot = md
+        .split("### Pilot")
+        .nth(1)
+        .unwrap()
+        .split("### ")
+        .next()
+        .unwrap();
     let rows: Vec<&str> = pilot.lines().filter(|l| l.starts_with("| `")).collect();
     assert!(rows.len() >= 10, "{pilot}");
     for row in &rows {
         assert!(!row.contains("\\_"), "an internal metric id in {row}");
     }
-    assert!(rows.iter().any(|r| r.contains("| CPU overhead (%) | 6.14 |")), "{pilot}");
-    assert!(rows.iter().any(|r| r.contains("| Detection rate | 99.56% |")), "{pilot}");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("| CPU overhead (%) | 6.14 |")),
+        "{pilot}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("| Detection rate | 99.56% |")),
+        "{pilot}"
+    );
 }
 
 /// `rank --client X` ranked for that client's fleet without naming it.

@@ -7,6 +7,7 @@ mod compare;
 mod cost;
 mod demo_data;
 mod list;
+mod manifest;
 mod pilot;
 mod rank;
 mod report;

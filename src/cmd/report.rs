@@ -63,7 +63,9 @@ pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
         cost: cost.as_ref(),
         client: inputs.client.as_ref().map(|c| c.name.as_str()),
     })?;
-    let files = built.files(&r).map_err(Error::Table)?;
+    let mut files = built.files(&r).map_err(Error::Table)?;
+    let manifest = super::manifest::build(&a.input, &inputs.dataset, &r, &files)?;
+    files.push((crate::manifest::FILE.to_string(), manifest));
     progress.step("writing");
     let written = output::write_all(&a.out, &files, &super::input_files(&a.input))?;
     let mut o = r.terminal();

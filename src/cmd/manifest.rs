@@ -1,0 +1,137 @@
+//! The run's input files as the manifest lists them (`manifest.json`, written by
+//! `report`): each evidence file of the dataset, the criteria file and the client profile,
+//! on disk or built in, with its bytes and, for evidence tables, its rows.
+
+use std::path::Path;
+
+use crate::cli::InputArgs;
+use crate::dataset::{self, Dataset, Source};
+use crate::manifest::{Input, Manifest, Weight};
+use crate::rank::Ranking;
+use crate::{client, embedded, Error};
+
+/// A file read for the manifest: (role, path as shown, bytes, rows).
+type RunFile = (&'static str, String, Vec<u8>, Option<u64>);
+
+/// The manifest of a `report` run that read `input` and writes `outputs`.
+pub fn build(
+    input: &InputArgs,
+    ds: &Dataset,
+    r: &Ranking,
+    outputs: &[(String, Vec<u8>)],
+) -> Result<Vec<u8>, Error> {
+    let files = run_files(input, ds)?;
+    let inputs: Vec<Input> = files
+        .iter()
+        .map(|(role, path, bytes, rows)| Input {
+            role,
+            path: path.clone(),
+            bytes,
+            rows: *rows,
+        })
+        .collect();
+    let weights = r
+        .criteria
+        .iter()
+        .map(|c| Weight {
+            criterion: c.id.clone(),
+            weight: c.weight,
+        })
+        .collect();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let command = std::env::args().skip(1).collect();
+    Ok(Manifest::new(command, input.seed, &inputs, weights, outputs, now).to_json())
+}
+
+/// The input files of a run, in a fixed order: the dataset's evidence files (in the order
+/// of `dataset::FILES`), the criteria file, the client profile.
+pub fn run_files(input: &InputArgs, ds: &Dataset) -> Result<Vec<RunFile>, Error> {
+    let rows = |stem: &str| -> Option<u64> {
+        let n = match stem {
+            "vendors" => ds.vendors.len(),
+            "test_scores" => ds.test_scores.as_ref()?.len(),
+            "pilot_results" => return ds.pilot.as_ref().map(|p| p.rows),
+            "pricing" => ds.pricing.as_ref()?.len(),
+            "rmm_checks" => ds.rmm.as_ref()?.len(),
+            _ => return None,
+        };
+        Some(n as u64)
+    };
+    let mut out = Vec::new();
+    match embedded::data_source(input.data.as_deref()) {
+        Source::Dir(dir) => {
+            for stem in dataset::FILES {
+                for ext in ["csv", "parquet"] {
+                    let path = dir.join(format!("{stem}.{ext}"));
+                    if path.is_file() {
+                        out.push(("dataset", shown(&path), read(&path)?, rows(stem)));
+                    }
+                }
+            }
+        }
+        Source::Embedded { label, files } => {
+            for stem in dataset::FILES {
+                for (name, bytes) in files
+                    .iter()
+                    .filter(|(n, _)| n.split('.').next() == Some(stem))
+                {
+                    out.push((
+                        "dataset",
+                        format!("{label}/{name}"),
+                        bytes.to_vec(),
+                        rows(stem),
+                    ));
+                }
+            }
+        }
+    }
+    let given = input.criteria.as_deref();
+    match embedded::criteria_path(given) {
+        Some(p) => out.push(("criteria", shown(&p), read(&p)?, None)),
+        None => {
+            let f = given.and_then(embedded::criteria_file);
+            let (label, text) = f.map_or(
+                (
+                    "<built-in>/criteria/msp-default.toml",
+                    embedded::DEFAULT_CRITERIA,
+                ),
+                |f| (f.label, f.text),
+            );
+            out.push((
+                "criteria",
+                label.to_string(),
+                text.as_bytes().to_vec(),
+                None,
+            ));
+        }
+    }
+    if let Some(given) = input.client.as_deref() {
+        match client::find(given) {
+            Some(p) => out.push(("client", shown(&p), read(&p)?, None)),
+            None => {
+                if let Some(f) = embedded::client_file(given) {
+                    out.push((
+                        "client",
+                        f.label.to_string(),
+                        f.text.as_bytes().to_vec(),
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn shown(p: &Path) -> String {
+    p.display().to_string()
+}
+
+fn read(p: &Path) -> Result<Vec<u8>, Error> {
+    std::fs::read(p).map_err(|source| Error::Io {
+        path: p.to_path_buf(),
+        source,
+    })
+}
