@@ -5,9 +5,9 @@
 //! the table names what was left out and says that `--wide` shows every column.
 
 use comfy_table::{presets::UTF8_BORDERS_ONLY, Cell, CellAlignment, ColumnConstraint};
-use comfy_table::{ContentArrangement, Table as Drawn};
+use comfy_table::{ContentArrangement, Table as Drawn, Width as Columns};
 
-use super::width::{widest_line, Width};
+use super::width::{display_width, widest_line, Width};
 use crate::report::doc::Table;
 
 /// How a table gives way when it is wider than the terminal. Columns not named in
@@ -61,7 +61,8 @@ enum Arrange {
     Natural,
     /// The wrapping columns one word per line: the narrowest the table can be.
     Narrowest,
-    /// The wrapping columns share what the others leave of this many columns.
+    /// The wrapping columns share what the others leave of this many columns, each at
+    /// least as wide as its longest word.
     Within(usize),
 }
 
@@ -138,11 +139,36 @@ fn draw(t: &Table, fit: &Fit, shown: &[bool], arrange: Arrange) -> String {
     for (k, column) in out.column_iter_mut().enumerate() {
         if !shown[k] {
             column.set_constraint(ColumnConstraint::Hidden);
-        } else if matches!(arrange, Arrange::Within(_)) && !fit.wrap.contains(&k) {
-            column.set_constraint(ColumnConstraint::ContentWidth);
+        } else if matches!(arrange, Arrange::Within(_)) {
+            column.set_constraint(if fit.wrap.contains(&k) {
+                // The boundary counts the one-column padding on each side.
+                let narrowest = longest_word(t, k) + 2;
+                ColumnConstraint::LowerBoundary(Columns::Fixed(
+                    u16::try_from(narrowest).unwrap_or(u16::MAX),
+                ))
+            } else {
+                ColumnConstraint::ContentWidth
+            });
         }
     }
     out.to_string()
+}
+
+/// The widest word of column `k`, header included, in terminal columns: the narrowest
+/// the column can wrap to without breaking a word.
+fn longest_word(t: &Table, k: usize) -> usize {
+    let header = t.header.get(k).map(String::as_str);
+    let cells = t
+        .rows
+        .iter()
+        .filter_map(|row| row.get(k).map(String::as_str));
+    header
+        .into_iter()
+        .chain(cells)
+        .flat_map(str::split_whitespace)
+        .map(display_width)
+        .max()
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -180,6 +206,16 @@ mod tests {
         assert!(text.contains("alpha") && text.contains("1.0"), "{text}");
         assert!(text.ends_with("Not shown at 50 columns: the extra (`--wide` shows all)"));
         assert!(widest_line(text.split("\nNot shown").next().unwrap()) <= 50);
+    }
+
+    #[test]
+    fn a_wrapping_column_never_breaks_a_word_when_nothing_fits() {
+        let t = sample();
+        let fit = Fit::new(&t).wrap([3]);
+        let text = fitted_table(&t, &fit, Width::Columns(20));
+        for word in ["beaten", "someone", "else"] {
+            assert!(text.lines().any(|l| l.contains(word)), "{word}:\n{text}");
+        }
     }
 
     #[test]
