@@ -18,6 +18,7 @@ Examples:
   vendorscore rank --method topsis                   rank with another method than the file's
   vendorscore cost --client dental-35 --explain      what each vendor costs that client, line by line
   vendorscore rank --client federal-contractor       rank for one client's fleet and constraints
+  vendorscore rank --wide                            every column, however wide the table
   vendorscore demo-data --seed 7 --out my-demo       make a synthetic dataset to play with
 
 Every example runs from any folder: the shipped datasets, criteria files and client
@@ -33,6 +34,10 @@ Exit codes: 0 success, 1 bad data or criteria, 2 bad usage.";
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Show every column of every table, however wide; without it, tables fit the
+    /// terminal (`COLUMNS` when set, else the terminal's width, else 100 columns)
+    #[arg(long, global = true)]
+    pub wide: bool,
 }
 
 /// The subcommands.

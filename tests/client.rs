@@ -52,15 +52,31 @@ fn cost_of_the_dental_office_is_traceable() {
 
 #[test]
 fn explain_prints_the_line_items() {
-    let (code, out, _) = run(&["cost", "--client", "dental-35", "--explain"]);
+    // Every line whole (`--wide`), amounts with their currency as a terminal shows them.
+    let (code, out, _) = run(&["cost", "--client", "dental-35", "--explain", "--wide"]);
     assert_eq!(code, 0);
-    assert!(out.contains("35 workstation + server seats, SKU `brindlewick-core-all` band 1-49, annual billing, 36-month term: 35 x 3.34 x 36 months = 4208.40 USD"), "{out}");
+    assert!(out.contains("35 workstation + server seats, SKU `brindlewick-core-all` band 1-49, annual billing, 36-month term: 35 x $3.34 x 36 months = $4,208.40\n"), "{out}");
     assert!(
         out.contains(
-            "rebuild 30 exclusions and policies at 0.5 h each: 15.00 h x 95.00 = 1425.00 USD"
+            "rebuild 30 exclusions and policies at 0.5 h each: 15.00 h x $95.00 = $1,425.00\n"
         ),
         "{out}"
     );
+    // Markdown keeps plain numbers and the currency code.
+    let (code, md, _) = run(&[
+        "cost",
+        "--client",
+        "dental-35",
+        "--explain",
+        "--format",
+        "md",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        md.contains("36-month term: 35 x 3.34 x 36 months = 4208.40 USD"),
+        "{md}"
+    );
+    assert!(md.contains("15.00 h x 95.00 = 1425.00 USD"), "{md}");
 }
 
 #[test]

@@ -139,7 +139,7 @@ fn weight_ranges_and_order_from_the_criteria_file() {
     assert_eq!(v["smaa"]["acceptability"][alpha][0].as_f64().unwrap(), 1.0);
     let (code, out, _) = with_spec(
         "\n[sensitivity]\norder = [[\"cpu\", \"detection\", \"fp\"]]\n",
-        &["--samples", "2000"],
+        &["--samples", "2000", "--wide"],
     );
     assert_eq!(code, 0);
     assert!(

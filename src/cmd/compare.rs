@@ -4,10 +4,11 @@ use super::{load_inputs, render, warnings, Outcome};
 use crate::cli::CompareArgs;
 use crate::decision::Method;
 use crate::report::compare::Comparison;
+use crate::report::export::terminal::Width;
 use crate::Error;
 
 /// Ranks once per method on the same inputs, then renders the side-by-side table.
-pub fn run(a: &CompareArgs) -> Result<Outcome, Error> {
+pub fn run(a: &CompareArgs, width: Width) -> Result<Outcome, Error> {
     let inputs = load_inputs(&a.input)?;
     let mut rankings = Vec::new();
     let mut skipped = Vec::new();
@@ -34,7 +35,7 @@ pub fn run(a: &CompareArgs) -> Result<Outcome, Error> {
     let mut cmp = Comparison::build(rankings)?;
     cmp.skipped = skipped;
     Ok(Outcome {
-        stdout: render(&cmp, a.format),
+        stdout: render(&cmp, a.format, width),
         stderr: warnings(&cmp.rankings[0]),
     })
 }

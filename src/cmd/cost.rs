@@ -4,10 +4,11 @@
 use super::{load_inputs, render, warnings, Outcome};
 use crate::cli::CostArgs;
 use crate::report::cost::{CostTable, CostView};
+use crate::report::export::terminal::Width;
 use crate::Error;
 
 /// Prices every vendor, ranks, and renders the cost table.
-pub fn run(a: &CostArgs) -> Result<Outcome, Error> {
+pub fn run(a: &CostArgs, width: Width) -> Result<Outcome, Error> {
     let inputs = load_inputs(&a.input)?;
     let ranking = inputs.rank()?;
     let table = CostTable::build(&ranking, inputs.client.as_ref().map(|c| c.name.as_str()))?;
@@ -16,7 +17,7 @@ pub fn run(a: &CostArgs) -> Result<Outcome, Error> {
         explain: a.explain,
     };
     Ok(Outcome {
-        stdout: render(&view, a.format),
+        stdout: render(&view, a.format, width),
         stderr: warnings(&ranking),
     })
 }

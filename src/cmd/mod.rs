@@ -21,6 +21,7 @@ use crate::dataset::{self, Dataset};
 use crate::embedded;
 use crate::problem::Problem;
 use crate::rank::Ranking;
+use crate::report::export::terminal::{wrap_prose, Width};
 use crate::report::Render;
 use crate::Error;
 
@@ -33,23 +34,44 @@ pub struct Outcome {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
+    let width = output_width(cli.wide);
     match cli.command {
-        Command::Check(a) => check::run(&a),
-        Command::Rank(a) => rank::run(&a),
-        Command::Report(a) => report::run(&a),
-        Command::Cost(a) => cost::run(&a),
-        Command::Pilot(a) => pilot::run(&a),
-        Command::CompareMethods(a) => compare::run(&a),
-        Command::Sensitivity(a) => sensitivity::run(&a),
+        Command::Check(a) => check::run(&a, width),
+        Command::Rank(a) => rank::run(&a, width),
+        Command::Report(a) => report::run(&a, width),
+        Command::Cost(a) => cost::run(&a, width),
+        Command::Pilot(a) => pilot::run(&a, width),
+        Command::CompareMethods(a) => compare::run(&a, width),
+        Command::Sensitivity(a) => sensitivity::run(&a, width),
         Command::DemoData(a) => demo_data::run(&a),
         Command::List => list::run(),
     }
 }
 
-/// A result in the `--format` asked for: the one place a format meets its exporter.
-fn render(result: &dyn Render, format: OutputFormat) -> Vec<u8> {
+/// The columns a table may take when nothing else says: output to a file or a pipe,
+/// with no `COLUMNS`.
+const DEFAULT_WIDTH: usize = 100;
+
+/// How wide the terminal output of this run may be (docs/output.md): every column with
+/// `--wide`; else `COLUMNS` when it holds a positive number; else the terminal's width
+/// when stdout is a terminal; else [`DEFAULT_WIDTH`]. Tests and scripts get the same
+/// output whatever terminal they run in.
+fn output_width(wide: bool) -> Width {
+    if wide {
+        return Width::Unlimited;
+    }
+    let columns = std::env::var("COLUMNS").ok();
+    let from_env = columns.and_then(|c| c.trim().parse::<usize>().ok().filter(|&n| n > 0));
+    // comfy-table asks the terminal for its size only when stdout is one.
+    let terminal = || comfy_table::Table::new().width().map(usize::from);
+    Width::Columns(from_env.or_else(terminal).unwrap_or(DEFAULT_WIDTH))
+}
+
+/// A result in the `--format` asked for: the one place a format meets its exporter. The
+/// terminal view is fitted to `width`, its prose wrapped.
+fn render(result: &dyn Render, format: OutputFormat, width: Width) -> Vec<u8> {
     match format {
-        OutputFormat::Table => result.terminal().into_bytes(),
+        OutputFormat::Table => wrap_prose(&result.terminal(width), width).into_bytes(),
         OutputFormat::Md => result.markdown().into_bytes(),
         OutputFormat::Csv => result.csv(),
         OutputFormat::Json => result.json(),

@@ -5,14 +5,15 @@ use crate::cli::{Breakdown, PilotArgs, PilotCommand, PlanArgs, PlanMetric};
 use crate::dataset::DatasetError;
 use crate::pilot::{self, By};
 use crate::problem::Problem;
+use crate::report::export::terminal::Width;
 use crate::report::pilot as render;
 use crate::stats::power::{sample_size_proportions, sample_size_rates, Correction};
 use crate::Error;
 
 /// Pilot statistics, or a pilot plan.
-pub fn run(a: &PilotArgs) -> Result<Outcome, Error> {
+pub fn run(a: &PilotArgs, width: Width) -> Result<Outcome, Error> {
     if let Some(PilotCommand::Plan(p)) = &a.command {
-        return plan(p);
+        return plan(p, width);
     }
     let inputs = load_inputs(&a.input)?;
     if let Some(p) = inputs.dataset.pilot.as_ref().filter(|p| p.rows == 0) {
@@ -45,12 +46,13 @@ pub fn run(a: &PilotArgs) -> Result<Outcome, Error> {
         ))
     })?;
     Ok(Outcome {
-        stdout: render(&report, a.format),
+        stdout: render(&report, a.format, width),
         stderr: String::new(),
     })
 }
 
-fn plan(p: &PlanArgs) -> Result<Outcome, Error> {
+/// `pilot plan`: the sample size, in words wrapped to `width`.
+fn plan(p: &PlanArgs, width: Width) -> Result<Outcome, Error> {
     let usage = |e: crate::stats::common::StatsError| Error::Usage(e.to_string());
     let o = match p.metric {
         PlanMetric::Detection => {
@@ -77,7 +79,7 @@ fn plan(p: &PlanArgs) -> Result<Outcome, Error> {
         }
     };
     Ok(Outcome {
-        stdout: o.into_bytes(),
+        stdout: crate::report::export::terminal::wrap_prose(&o, width).into_bytes(),
         stderr: String::new(),
     })
 }

@@ -2,13 +2,14 @@
 
 use super::{load_inputs, render, warnings, Outcome};
 use crate::cli::RankArgs;
+use crate::report::export::terminal::Width;
 use crate::Error;
 
 /// Ranks and renders to stdout.
-pub fn run(a: &RankArgs) -> Result<Outcome, Error> {
+pub fn run(a: &RankArgs, width: Width) -> Result<Outcome, Error> {
     let r = load_inputs(&a.input)?.rank()?;
     Ok(Outcome {
-        stdout: render(&r, a.format),
+        stdout: render(&r, a.format, width),
         stderr: warnings(&r),
     })
 }

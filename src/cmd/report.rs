@@ -6,14 +6,16 @@ use super::{load_inputs, warnings, Outcome, Progress};
 use crate::cli::ReportArgs;
 use crate::pilot::{self, By};
 use crate::rank::analysis::{analyse, Settings};
+use crate::report::export::terminal::{wrap_prose, Width};
 use crate::report::{cost::CostTable, full, Render};
 use crate::{output, Error};
 
 /// Sweep steps for the report's sensitivity charts.
 const STEPS: usize = 20;
 
-/// Ranks, analyses, renders all formats in memory, then writes them all at once.
-pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
+/// Ranks, analyses, renders all formats in memory, then writes them all at once; prints
+/// the ranking fitted to `width`.
+pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
     let progress = Progress::new();
     progress.step("loading and ranking");
     let inputs = load_inputs(&a.input)?;
@@ -68,7 +70,7 @@ pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
     files.push((crate::manifest::FILE.to_string(), manifest));
     progress.step("writing");
     let written = output::write_all(&a.out, &files, &super::input_files(&a.input))?;
-    let mut o = r.terminal();
+    let mut o = r.terminal(width);
     if let Some((_, _, sentence)) = full::robustness(&full::Inputs {
         ranking: &r,
         criteria: &inputs.criteria,
@@ -86,7 +88,7 @@ pub fn run(a: &ReportArgs) -> Result<Outcome, Error> {
         a.out.join("report.html").display()
     ));
     Ok(Outcome {
-        stdout: o.into_bytes(),
+        stdout: wrap_prose(&o, width).into_bytes(),
         stderr: warnings(&r),
     })
 }

@@ -4,11 +4,12 @@
 use super::{load_inputs, render, warnings, Outcome, Progress};
 use crate::cli::SensitivityArgs;
 use crate::rank::analysis::{analyse, Settings};
+use crate::report::export::terminal::Width;
 use crate::report::sensitivity::{self as sens, SensitivityView};
 use crate::{output, Error};
 
 /// Ranks, analyses and renders; writes the files of `--out` when asked.
-pub fn run(a: &SensitivityArgs) -> Result<Outcome, Error> {
+pub fn run(a: &SensitivityArgs, width: Width) -> Result<Outcome, Error> {
     if a.samples == 0 {
         return Err(Error::Usage("`--samples` must be at least 1".into()));
     }
@@ -34,7 +35,7 @@ pub fn run(a: &SensitivityArgs) -> Result<Outcome, Error> {
         analysis: &analysis,
         ranking: &ranking,
     };
-    let mut stdout = render(&view, a.format);
+    let mut stdout = render(&view, a.format, width);
     if let Some(dir) = &a.out {
         let files = vec![
             ("sensitivity.json".to_string(), sens::json(&analysis)),

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use super::doc::Table;
 use super::export::json::Object;
-use super::export::{csv, json, markdown, terminal, Render};
+use super::export::terminal::{fitted_table, Fit, Width};
+use super::export::{csv, json, markdown, Render};
 use super::score_text;
 use crate::rank::Ranking;
 use crate::score::consensus::{borda, copeland, kendall_tau_b, spearman_rho, Consensus};
@@ -120,9 +121,22 @@ fn ranks_table(c: &Comparison, suffix: &str, order: &[usize]) -> Table {
     t
 }
 
+/// How the terminal's table of ranks gives way: the Copeland rank goes first, then the
+/// methods from the last to the second; the vendor, the first method and Borda stay.
+fn ranks_fit(c: &Comparison, t: &Table) -> Fit {
+    let methods = c.rankings.len();
+    let mut fit = Fit::new(t)
+        .leave_out([methods + 2])
+        .leave_out((2..=methods).rev());
+    for (m, r) in c.rankings.iter().enumerate() {
+        fit = fit.name(m + 1, r.method);
+    }
+    fit.name(methods + 1, "Borda").name(methods + 2, "Copeland")
+}
+
 impl Render for Comparison {
-    /// Renders the comparison for a terminal.
-    fn terminal(&self) -> String {
+    /// Renders the comparison for a terminal `width` wide.
+    fn terminal(&self, width: Width) -> String {
         let c = self;
         let mut o = format!(
             "{}: every method on the same {} vendors, weights and evidence\n\n",
@@ -131,7 +145,8 @@ impl Render for Comparison {
         );
         let mut order: Vec<usize> = (0..c.vendors.len()).collect();
         order.sort_by_key(|&v| (c.borda.ranks[v], v));
-        o.push_str(&terminal::table(&ranks_table(c, "\nrank (score)", &order)));
+        let t = ranks_table(c, "\nrank (score)", &order);
+        o.push_str(&fitted_table(&t, &ranks_fit(c, &t), width));
         o.push_str("\n\nFirst place by method:\n");
         for (m, r) in c.rankings.iter().enumerate() {
             o.push_str(&format!("  {:<18} {}\n", r.method, c.winners(m).join(", ")));

@@ -67,6 +67,25 @@ pub fn fmt_value(c: &CriterionInfo, v: Option<f64>) -> String {
     }
 }
 
+/// The currency of a criterion whose values are amounts of money: `USD` for a unit of
+/// `USD per endpoint-month`; `None` for every other unit.
+pub fn money_unit(c: &CriterionInfo) -> Option<&str> {
+    let amount = c
+        .unit
+        .split_once(" per ")
+        .map_or(c.unit.as_str(), |(a, _)| a);
+    (amount.len() == 3 && amount.bytes().all(|b| b.is_ascii_uppercase())).then_some(amount)
+}
+
+/// A metric value for a terminal table: as [`fmt_value`], amounts of money with their
+/// currency ([`export::terminal::money`]).
+pub fn fmt_value_terminal(c: &CriterionInfo, v: Option<f64>) -> String {
+    match (money_unit(c), v) {
+        (Some(currency), Some(x)) => export::terminal::money(x, currency),
+        _ => fmt_value(c, v),
+    }
+}
+
 /// A criterion's label with the unit its values are shown in ([`fmt_value`]: ratios and
 /// percentages both as `%`), unless the label already says it: `Pilot detection rate (%)`,
 /// `CPU overhead (%)`, `False positives per endpoint-day`.

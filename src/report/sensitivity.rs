@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::doc::Table;
-use super::export::{csv, json, markdown, terminal, Render};
+use super::export::terminal::{fitted_table, Fit, Width};
+use super::export::{csv, json, markdown, Render};
 use crate::rank::analysis::Analysis;
 use crate::rank::Ranking;
 use crate::sensitivity::{BreakEven, BreakPoint, SmaaResult, Sweep};
@@ -36,8 +37,10 @@ pub struct SensitivityView<'a> {
 }
 
 impl Render for SensitivityView<'_> {
-    /// The verdict, the rank acceptability and the break-even weights.
-    fn terminal(&self) -> String {
+    /// The verdict, the rank acceptability and the break-even weights, the tables fitted
+    /// to `width`: the acceptability of the last ranks goes first (rank 1 stays), and of
+    /// the break-even weights the change of any rank.
+    fn terminal(&self, width: Width) -> String {
         let (a, r) = (self.analysis, self.ranking);
         let mut o = format!(
             "Sensitivity: {} ({}), {} vendors, {} criteria\n\nVerdict:\n",
@@ -60,7 +63,8 @@ impl Render for SensitivityView<'_> {
                 row.push(a.smaa.confidence[v].map_or("-".into(), pct));
             }
         }
-        o.push_str(&terminal::table(&t));
+        let fit = Fit::new(&t).leave_out((2..=a.vendors.len()).rev());
+        o.push_str(&fitted_table(&t, &fit, width));
         o.push_str("\n\nBreak-even weights (the weight at which first place, or any rank, changes; others keep their proportions):\n");
         let mut b = Table::new(
             &[
@@ -79,7 +83,8 @@ impl Render for SensitivityView<'_> {
                 point(a, be.rank_nearest(), false),
             ]);
         }
-        o.push_str(&terminal::table(&b));
+        let fit = Fit::new(&b).leave_out([3]).wrap([2, 3]);
+        o.push_str(&fitted_table(&b, &fit, width));
         o.push('\n');
         o
     }

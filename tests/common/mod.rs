@@ -10,8 +10,12 @@ use proptest::prelude::*;
 pub mod tiny;
 
 /// The `vendorscore` binary, run from an empty scratch folder unless a test says otherwise.
+/// `COLUMNS` is removed, so terminal tables take the default 100 columns whatever the
+/// shell running the tests exports.
 pub fn bin() -> Command {
-    Command::new(assert_cmd::cargo::cargo_bin!("vendorscore"))
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("vendorscore"));
+    cmd.env_remove("COLUMNS");
+    cmd
 }
 
 /// A path under tests/fixtures.

@@ -2,7 +2,8 @@
 //! cost table, a [`Doc`]...); these modules turn it into bytes, each the one place its
 //! format's syntax and escaping live:
 //!
-//! - [`terminal`]: a [`Table`] as a box-drawn terminal table.
+//! - [`terminal`]: a [`Table`] as a box-drawn terminal table that fits the terminal's width,
+//!   and amounts of money as people read them.
 //! - [`markdown`]: a [`Table`] as a Markdown table, and a whole [`Doc`] (`report.md`); every
 //!   text from the data is escaped so that it shows as text.
 //! - [`csv`]: a [`Table`] as CSV, text cells neutralised against spreadsheet formulas.
@@ -25,8 +26,8 @@ pub mod terminal;
 /// A result that prints in every `--format`: the terminal view, Markdown, CSV and JSON,
 /// each built with the exporter of its format.
 pub trait Render {
-    /// `--format table`: the view for a terminal.
-    fn terminal(&self) -> String;
+    /// `--format table`: the view for a terminal, its tables fitted to `width`.
+    fn terminal(&self, width: terminal::Width) -> String;
     /// `--format md`.
     fn markdown(&self) -> String;
     /// `--format csv`.

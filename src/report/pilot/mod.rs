@@ -1,119 +1,27 @@
 //! The pilot report: metrics with intervals per vendor (and per group of a breakdown),
 //! the vendors each metric cannot separate, significant differences, the go/no-go list.
+//! `table` builds the metrics table the views share, `terminal` is the terminal view, this
+//! file the Markdown, CSV and JSON and the `pilot plan` sentences.
 
 mod json;
+mod table;
+mod terminal;
 
 use json::PilotJson;
+use table::{metrics_table, short};
 
 use crate::cli::PlanArgs;
-use crate::pilot::{Kind, MetricRow, PilotReport};
+use crate::pilot::PilotReport;
 use crate::problem::backticks;
 use crate::report::doc::Table;
 use crate::report::export::json::to_bytes;
-use crate::report::export::{csv, markdown, terminal, Render};
-
-fn short(metric: &str) -> &str {
-    metric.strip_prefix("pilot.").unwrap_or(metric)
-}
-
-/// A value for people: rates as percentages, per-day rates with 4 decimals.
-fn show(m: &MetricRow, x: f64) -> String {
-    match m.kind {
-        Kind::Rate => format!("{:.2}%", 100.0 * x),
-        Kind::PerDay => format!("{x:.4}"),
-        _ => format!("{x:.2}"),
-    }
-}
-
-fn intervals(m: &MetricRow) -> String {
-    m.intervals
-        .iter()
-        .map(|(name, i)| format!("{} to {} ({name})", show(m, i.lower), show(m, i.upper)))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// The table of one group's metrics; `first_only` names each vendor (with its endpoints) on
-/// its first row only.
-fn metrics_table(
-    r: &PilotReport,
-    vendors: &[crate::pilot::VendorPilot],
-    first_only: bool,
-) -> Table {
-    let mut t = Table::new(
-        &["vendor", "metric", "value", "n", "95% interval"],
-        &[false, false, true, true, false],
-    );
-    for v in vendors {
-        for (i, m) in v.metrics.iter().enumerate() {
-            let id = match (first_only, i) {
-                (false, _) => r.vendor_ids[v.vendor].clone(),
-                (true, 0) => format!("{} ({} endpoints)", r.vendor_ids[v.vendor], v.endpoints),
-                (true, _) => String::new(),
-            };
-            t.rows.push(vec![
-                id,
-                short(m.metric).to_string(),
-                m.value.map_or("n/a".into(), |x| show(m, x)),
-                format!("{} {}", crate::gates::fmt_num(m.n), m.unit),
-                intervals(m),
-            ]);
-        }
-    }
-    t
-}
+use crate::report::export::terminal::Width;
+use crate::report::export::{csv, markdown, Render};
 
 impl Render for PilotReport {
-    /// Renders the report for a terminal.
-    fn terminal(&self) -> String {
-        let r = self;
-        let mut o = format!("Pilot statistics, dataset {} (95% intervals)\n", r.dataset);
-        for (label, vendors) in &r.groups {
-            o.push_str(&format!("\n{label}:\n"));
-            o.push_str(&terminal::table(&metrics_table(r, vendors, true)));
-            o.push('\n');
-        }
-        o.push_str("\nWhich vendors the evidence can tell apart (Holm-adjusted p < 0.05, over all endpoints):\n");
-        for t in &r.tiers {
-            let groups: Vec<String> = t
-                .tiers
-                .iter()
-                .map(|tier| {
-                    let ids: Vec<&str> = tier.iter().map(|&v| r.vendor_ids[v].as_str()).collect();
-                    if ids.len() == 1 {
-                        format!("`{}`", ids[0])
-                    } else {
-                        format!("{{{}}}", ids.join(", "))
-                    }
-                })
-                .collect();
-            o.push_str(&format!(
-                "  {:<36} {}\n",
-                short(t.metric),
-                groups.join(" > ")
-            ));
-        }
-        o.push_str(
-        "  (vendors in braces cannot be separated on this evidence; `>` reads \"better than\")\n",
-    );
-        o.push_str("\nGo/no-go against the criteria file's gates:\n");
-        for (v, lines) in &r.checklist {
-            let go = lines.iter().all(|l| l.go);
-            o.push_str(&format!(
-                "  {}: {}\n",
-                r.vendor_ids[*v],
-                if go { "GO" } else { "NO-GO" }
-            ));
-            for l in lines {
-                o.push_str(&format!(
-                    "    [{}] {}: {}\n",
-                    if l.go { "go" } else { "no" },
-                    l.gate,
-                    l.text
-                ));
-            }
-        }
-        o
+    /// Renders the report for a terminal `width` wide.
+    fn terminal(&self, width: Width) -> String {
+        terminal::terminal(self, width)
     }
 
     /// Markdown: the same sections.
@@ -125,7 +33,8 @@ impl Render for PilotReport {
         );
         for (label, vendors) in &r.groups {
             o.push_str(&format!("\n## {}\n\n", markdown::inline(label)));
-            o.push_str(&markdown::table(&metrics_table(r, vendors, false)));
+            let vendors: Vec<_> = vendors.iter().collect();
+            o.push_str(&markdown::table(&metrics_table(r, &vendors, false)));
         }
         o.push_str("\n## Ties\n\n");
         for t in &r.tiers {

@@ -68,7 +68,8 @@ pub fn markdown(r: &Ranking) -> String {
         e.header.push(c.id.clone());
         e.numeric.push(true);
     }
-    e.rows.extend(super::evidence::evidence_rows(r));
+    e.rows
+        .extend(super::evidence::evidence_rows(r, crate::report::fmt_value));
     o.push_str("\n## Evidence\n\n");
     o.push_str(&table(&e));
     let mut c = Table::new(

@@ -9,12 +9,13 @@ pub use json::schema;
 mod markdown;
 mod terminal;
 
+use super::export::terminal::Width;
 use super::export::Render;
 use crate::rank::Ranking;
 
 impl Render for Ranking {
-    fn terminal(&self) -> String {
-        terminal::terminal(self)
+    fn terminal(&self, width: Width) -> String {
+        terminal::terminal(self, width)
     }
 
     fn markdown(&self) -> String {

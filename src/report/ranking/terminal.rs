@@ -1,14 +1,42 @@
 //! The terminal view of `rank`: scores, each criterion's contribution, the evidence behind
-//! it, weights and the excluded vendors with reasons.
+//! it, weights and the excluded vendors with reasons. When the tables are too wide, the
+//! criteria of the smallest weights are left out first; rank, vendor and score stay.
 
 use crate::decision::Direction;
 use crate::rank::Ranking;
 use crate::report::doc::Table;
-use crate::report::export::terminal::table;
-use crate::report::{direction_words, has_contributions, pct, score_caption, score_text, ties};
+use crate::report::export::terminal::{fitted_table, Fit, Width};
+use crate::report::{direction_words, fmt_value_terminal, has_contributions, pct};
+use crate::report::{score_caption, score_text, ties};
 
-/// Renders the ranking for a terminal.
-pub fn terminal(r: &Ranking) -> String {
+/// The criteria in the order their columns are left out: the smallest weight first, and
+/// of equal weights the later criterion first.
+fn least_weighted_first(r: &Ranking) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..r.criteria.len()).collect();
+    order.sort_by(|&a, &b| {
+        r.criteria[a]
+            .weight
+            .total_cmp(&r.criteria[b].weight)
+            .then(b.cmp(&a))
+    });
+    order
+}
+
+/// How a table with a column per criterion from column `first` on gives way: criteria
+/// of the smallest weights leave first, and the note names them by id.
+fn criteria_fit(r: &Ranking, t: &Table, first: usize) -> Fit {
+    let mut fit = Fit::new(t);
+    if t.header.len() > first {
+        fit = fit.leave_out(least_weighted_first(r).into_iter().map(|c| first + c));
+        for (c, info) in r.criteria.iter().enumerate() {
+            fit = fit.name(first + c, &info.id);
+        }
+    }
+    fit
+}
+
+/// Renders the ranking for a terminal `width` wide.
+pub fn terminal(r: &Ranking, width: Width) -> String {
     let client = r
         .client
         .as_ref()
@@ -35,7 +63,7 @@ pub fn terminal(r: &Ranking) -> String {
     }
     out.push_str(score_caption(r));
     out.push('\n');
-    out.push_str(&table(&t));
+    out.push_str(&fitted_table(&t, &criteria_fit(r, &t, 3), width));
     out.push('\n');
     for tie in ties(r) {
         out.push_str(&format!("note: {tie}\n"));
@@ -53,13 +81,15 @@ pub fn terminal(r: &Ranking) -> String {
         e.header.push(format!("{}\n{better}", c.id));
         e.numeric.push(true);
     }
-    e.rows.extend(super::evidence::evidence_rows(r));
+    e.rows
+        .extend(super::evidence::evidence_rows(r, fmt_value_terminal));
     out.push_str("\nThe evidence behind each criterion:\n");
-    out.push_str(&table(&e));
+    out.push_str(&fitted_table(&e, &criteria_fit(r, &e, 1), width));
     out.push_str("\n\nCriteria (effective weight):\n");
+    let id_width = r.criteria.iter().map(|c| c.id.len()).max().unwrap_or(0);
     for c in &r.criteria {
         out.push_str(&format!(
-            "  {:<7} {:<22} {} ({}, {})\n",
+            "  {:<7} {:<id_width$}  {} ({}, {})\n",
             pct(c.weight),
             c.id,
             c.metric,

@@ -1,11 +1,21 @@
 //! The terminal exporter: a [`Table`] drawn with box borders, numeric columns right-aligned,
-//! one style for every command.
+//! one style for every command, fitted to the terminal's width (`fit.rs`, `width.rs`); prose
+//! wrapped to the same width (`wrap.rs`); amounts of money with their currency
+//! (`money.rs`); and the cleaning of everything the binary prints ([`clean`]).
+//!
+//! [`Table`]: crate::report::doc::Table
+
+mod fit;
+mod money;
+mod width;
+mod wrap;
 
 use std::borrow::Cow;
 
-use comfy_table::{presets::UTF8_BORDERS_ONLY, Cell, CellAlignment, ContentArrangement};
-
-use crate::report::doc::Table;
+pub use fit::{fitted_table, table, Fit};
+pub use money::money;
+pub use width::{display_width, widest_line, Width};
+pub use wrap::wrap_prose;
 
 /// Text as a terminal may show it: control characters that a terminal would act on (ESC
 /// and OSC sequences that recolour, retitle or clear it, a bare carriage return that
@@ -27,25 +37,6 @@ pub fn clean(s: &str) -> Cow<'_, str> {
             .map(|(i, c)| if unsafe_at(i, c) { '\u{FFFD}' } else { c })
             .collect(),
     )
-}
-
-/// The table for a terminal (no final newline); a cell may hold several lines.
-pub fn table(t: &Table) -> String {
-    let mut out = comfy_table::Table::new();
-    out.load_style(UTF8_BORDERS_ONLY)
-        .set_content_arrangement(ContentArrangement::Disabled);
-    out.set_header(t.header.iter().map(Cell::new));
-    for row in &t.rows {
-        out.add_row(row.iter().enumerate().map(|(k, text)| {
-            let cell = Cell::new(text);
-            if t.numeric.get(k).copied().unwrap_or(false) {
-                cell.set_alignment(CellAlignment::Right)
-            } else {
-                cell
-            }
-        }));
-    }
-    out.to_string()
 }
 
 #[cfg(test)]
