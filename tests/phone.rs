@@ -5,7 +5,10 @@
 //!
 //! The test opens a copy of `report.html` without its Content-Security-Policy and with a
 //! small script that measures each visible chart text (its font size times the scale its
-//! SVG is drawn at) and writes the readings into the page, read back with `--dump-dom`. A
+//! SVG is drawn at) and writes the readings into the page, read back with `--dump-dom`.
+//! Headless Chromium will not make a window narrower than 500 px, so the copy is shown in
+//! a frame of the width under test (`srcdoc`, so the script may write to the outer page);
+//! the frame is the page's viewport, for its media queries too. A
 //! negative control forces the wide charts onto the phone, as the report showed them
 //! before it had a narrow layout, and must fail the check.
 //!
@@ -17,8 +20,9 @@ use std::path::Path;
 
 use common::browser::{chromium, demo_report, open};
 
-/// The measuring script: one line per reading, in `<pre id="readings">`.
-const MEASURE: &str = r#"<pre id="readings"></pre><script>
+/// The measuring script, run in the page inside the frame: one line per reading, in the
+/// outer page's `<pre id="readings">`.
+const MEASURE: &str = r#"<script>
 const lines = [];
 let texts = 0, small = 0, least = 1e9;
 for (const svg of document.querySelectorAll('figure svg')) {
@@ -35,7 +39,7 @@ for (const svg of document.querySelectorAll('figure svg')) {
 }
 const cues = [...document.querySelectorAll('.scroll-cue')].filter(c => getComputedStyle(c).display !== 'none').length;
 lines.push('texts ' + texts, 'small ' + small, 'least ' + least.toFixed(2), 'cues ' + cues);
-document.getElementById('readings').textContent = lines.join('\n');
+parent.document.getElementById('readings').textContent = lines.join('\n');
 </script>"#;
 
 /// What the script read at one window width.
@@ -65,12 +69,19 @@ fn measuring_copy(page: &str, extra_css: &str) -> String {
     .replacen("</body>", &format!("{MEASURE}\n</body>"), 1)
 }
 
-/// Opens `file` at `width` CSS px and parses the readings.
-fn measure(browser: &Path, file: &Path, width: u32) -> Readings {
+/// Opens `page` in a frame `width` CSS px wide and parses the readings.
+fn measure(browser: &Path, dir: &Path, page: &str, width: u32) -> Readings {
+    let framed = format!(
+        "<!DOCTYPE html><meta charset=\"utf-8\"><title>frame</title><pre id=\"readings\"></pre>\
+         <iframe style=\"border:0\" width=\"{width}\" height=\"2000\" srcdoc=\"{}\"></iframe>",
+        page.replace('&', "&amp;").replace('"', "&quot;")
+    );
+    let file = dir.join(format!("framed-{width}.html"));
+    std::fs::write(&file, framed).unwrap();
     let run = open(
         browser,
-        file,
-        &["--dump-dom".into(), format!("--window-size={width},2000")],
+        &file,
+        &["--dump-dom".into(), "--window-size=1400,2200".into()],
     );
     let text = run
         .stdout
@@ -109,10 +120,9 @@ fn charts_are_legible_on_a_phone_and_wide_on_a_desktop() {
     let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
     let figures = html.matches("<figure").count();
     assert!(figures >= 8, "{figures} figures");
-    let file = dir.path().join("measured.html");
-    std::fs::write(&file, measuring_copy(&html, "")).unwrap();
+    let page = measuring_copy(&html, "");
 
-    let phone = measure(&browser, &file, 390);
+    let phone = measure(&browser, dir.path(), &page, 390);
     assert_eq!(phone.visible.len(), figures, "{phone:?}");
     assert!(phone.visible.iter().all(|c| c == "narrow"), "{phone:?}");
     assert!(phone.texts > 200, "{phone:?}");
@@ -122,9 +132,10 @@ fn charts_are_legible_on_a_phone_and_wide_on_a_desktop() {
         phone.lines
     );
     assert!(phone.least >= 10.0, "{phone:?}");
+    eprintln!("phone: smallest chart text {:.2} CSS px", phone.least);
     assert!(phone.cues > 0, "no scroll cue on the phone: {phone:?}");
 
-    let desktop = measure(&browser, &file, 1200);
+    let desktop = measure(&browser, dir.path(), &page, 1200);
     assert_eq!(desktop.visible.len(), figures, "{desktop:?}");
     assert!(desktop.visible.iter().all(|c| c == "wide"), "{desktop:?}");
     assert_eq!(desktop.small, 0, "{:?}", desktop.lines);
@@ -139,11 +150,14 @@ fn the_phone_check_catches_scaled_down_desktop_charts() {
     let dir = tempfile::tempdir().unwrap();
     demo_report(dir.path());
     let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
-    let file = dir.path().join("scaled-down.html");
     let force_wide = "figure svg.wide { display: block !important; } figure svg.narrow { display: none !important; }";
-    std::fs::write(&file, measuring_copy(&html, force_wide)).unwrap();
-    let phone = measure(&browser, &file, 390);
+    let page = measuring_copy(&html, force_wide);
+    let phone = measure(&browser, dir.path(), &page, 390);
     assert!(phone.visible.iter().all(|c| c == "wide"), "{phone:?}");
     assert!(phone.small > 100, "{phone:?}");
     assert!(phone.least < 8.0, "{phone:?}");
+    eprintln!(
+        "wide charts on a phone: smallest text {:.2} CSS px",
+        phone.least
+    );
 }
