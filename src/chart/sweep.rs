@@ -235,7 +235,8 @@ impl Plot for Sweep {
         }
         let w = layout.width() as i32;
         let legend_h = legend::flow_layout(&self.legend(), (MARGIN, 0), w - 2 * MARGIN).1;
-        let notes = legend::LEGEND_ROW * 2;
+        let hidden = self.marks(w).iter().any(|m| m.place.is_none());
+        let notes = legend::LEGEND_ROW * if hidden { 2 } else { 1 } + 4;
         let h = TITLE_H + self.band(w) + NARROW_PLOT + legend_h + notes + MARGIN;
         (layout.width(), h as u32)
     }
@@ -362,7 +363,12 @@ impl Plot for Sweep {
             let end = legend::column_legend(root, "Vendors", &self.legend(), (lx, ly), width, 2)?;
             (lx, end, width)
         };
-        let mut y = (end + legend::LEGEND_ROW).min(h - MARGIN - legend::LEGEND_ROW);
+        // Beside the plot the notes must leave the canvas's last rows free; under it the
+        // canvas was made tall enough for them.
+        let mut y = end + legend::LEGEND_ROW;
+        if !layout.narrow() {
+            y = y.min(h - MARGIN - legend::LEGEND_ROW);
+        }
         for n in notes {
             put(root, &fit(&n, SMALL_SIZE, note_w), (lx, y), &note)?;
             y += legend::LEGEND_ROW;
