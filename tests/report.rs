@@ -213,9 +213,13 @@ fn html_is_self_contained_with_the_bottom_line_first() {
     let bottom = &html[at("id=\"bottom-line\"")..at("id=\"ranking\"")];
     assert!(bottom.contains("Recommendation: Alpha EDR"), "{bottom}");
     assert!(bottom.contains("How robust: weak."), "{bottom}");
-    // Every chart is inline.
+    // Every chart is inline, in its wide and its narrow layout.
     assert_eq!(html.matches("<figure").count(), 8);
-    assert_eq!(html.matches("<svg role=\"img\"").count(), 8);
+    assert_eq!(html.matches("<svg class=\"wide\" role=\"img\"").count(), 8);
+    assert_eq!(
+        html.matches("<svg class=\"narrow\" role=\"img\"").count(),
+        8
+    );
 }
 
 #[test]

@@ -62,26 +62,29 @@ pub struct Exclusion {
     pub reason: String,
 }
 
-/// Input of [`crate::chart::profile`]: each vendor's normalised value per criterion.
+/// Input of [`crate::chart::profile`]: each vendor's value per criterion, as a heat map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProfileInput {
     /// Chart title; empty for the default.
     pub title: String,
     /// Vendor styles.
     pub vendors: Vec<VendorStyle>,
-    /// The criteria, one vertical axis each.
+    /// The criteria, one column each (one row each in the narrow layout).
     pub criteria: Vec<CriterionLabel>,
-    /// One row per vendor drawn.
+    /// One row per vendor drawn, in this order.
     pub rows: Vec<ProfileRow>,
 }
 
-/// One vendor's normalised values (0 = worst, 1 = best); NaN means not available and leaves a gap.
+/// One vendor's values: normalised (0 = worst, 1 = best) for the shade, and as shown; NaN
+/// means not available.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProfileRow {
     /// Vendor id.
     pub vendor: String,
-    /// Values in 0..=1 or NaN, in the order of `ProfileInput::criteria`.
+    /// Normalised values in 0..=1 or NaN, in the order of `ProfileInput::criteria`.
     pub values: Vec<f64>,
+    /// The values written in the cells, in the unit the criterion's label names.
+    pub shown: Vec<f64>,
 }
 
 /// Input of [`crate::chart::forest`]: one metric's estimate and interval per vendor.

@@ -1,17 +1,19 @@
 //! Forest chart: one metric's point estimate and confidence interval per vendor, drawn as
-//! horizontal whiskers, with an optional reference line such as a gate's minimum.
+//! horizontal whiskers, with an optional reference line such as a gate's minimum. Wide: the
+//! vendor beside its whisker and the numbers in a column on the right; narrow: the vendor
+//! and its numbers on a line above the whisker.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::canvas::{
-    self, fit, put, text, text_width, DrawResult, Plot, LABEL_SIZE, MARGIN, SMALL_SIZE, TITLE_H,
-    WIDTH,
+    self, fit, put, text, text_width, DrawResult, Layout, Plot, LABEL_SIZE, MARGIN, SMALL_SIZE,
+    TITLE_H,
 };
 use super::data::ForestInput;
 use super::legend::{self, Key};
-use super::style::{self, fmt_num, Shape};
+use super::style::{self, fmt_fixed, fmt_num, Shape};
 use super::{Chart, ChartError};
 
 const NAME: &str = "forest";
@@ -43,8 +45,13 @@ struct Forest {
     rows: Vec<Row>,
     threshold: Option<(f64, String)>,
     range: (f64, f64),
-    height: u32,
+    /// Decimals of every printed estimate, bound and threshold: one group.
+    decimals: usize,
 }
+
+/// Row height beside the whiskers (wide) and with a line of text above each (narrow).
+const ROW_WIDE: i32 = 30;
+const ROW_NARROW: i32 = 44;
 
 impl Forest {
     fn new(input: &ForestInput) -> Result<Self, ChartError> {
@@ -109,15 +116,22 @@ impl Forest {
         let title = style::title_or(&input.title, || {
             format!("{metric}: estimate and interval per vendor")
         });
-        let fixed = (TITLE_H + legend::LEGEND_ROW + 8 + 20 + 60 + MARGIN) as u32;
+        let mut printed: Vec<f64> = rows
+            .iter()
+            .flat_map(|r| {
+                let (a, b) = r.interval.unwrap_or((r.estimate, r.estimate));
+                [r.estimate, a, b]
+            })
+            .collect();
+        printed.extend(threshold.iter().map(|t| t.0));
         Ok(Self {
             title,
             axis,
             level: format!("{}% interval", fmt_num(input.level * 100.0)),
-            height: canvas::height_for(rows.len(), 30, fixed),
             rows,
             threshold,
             range: style::padded(lo, hi, 0.06),
+            decimals: style::group_decimals(&printed),
         })
     }
 }
@@ -129,51 +143,67 @@ impl Plot for Forest {
         &self.title
     }
 
-    fn size(&self) -> (u32, u32) {
-        (WIDTH, self.height)
+    fn size(&self, layout: Layout) -> (u32, u32) {
+        let w = layout.width() as i32;
+        let legend_h = legend::flow_layout(&self.legend(), (MARGIN, TITLE_H), w - 2 * MARGIN).1;
+        let row = if layout.narrow() {
+            ROW_NARROW
+        } else {
+            ROW_WIDE
+        };
+        let h = TITLE_H + legend_h + 8 + 20 + 58 + MARGIN + row * self.rows.len() as i32;
+        (layout.width(), h.max(canvas::HEIGHT as i32 * 3 / 4) as u32)
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        layout: Layout,
+    ) -> DrawResult<DB> {
         let (w, h) = root.dim_in_pixel();
         let (w, h) = (w as i32, h as i32);
-        canvas::draw_title(root, &self.title)?;
-        let mut legend = vec![(
-            Key::Series(BLACK, Shape::Circle, false),
-            format!("point estimate with {}", self.level),
-        )];
-        if let Some((x, label)) = &self.threshold {
-            legend.push((Key::Dashed(REFERENCE), format!("{label}: {}", fmt_num(*x))));
-        }
+        super::wrap::draw_title(root, &self.title)?;
+        let legend = self.legend();
+        let legend_h = legend::flow_layout(&legend, (MARGIN, TITLE_H), w - 2 * MARGIN).1;
         legend::flow_legend(root, &legend, (MARGIN, TITLE_H), w - 2 * MARGIN)?;
+        let value = |x: f64| fmt_fixed(x, self.decimals);
 
         let values: Vec<String> = self
             .rows
             .iter()
             .map(|r| match r.interval {
                 Some((a, b)) => {
-                    format!("{} ({} to {})", fmt_num(r.estimate), fmt_num(a), fmt_num(b))
+                    format!("{} ({} to {})", value(r.estimate), value(a), value(b))
                 }
-                None => format!("{} (no interval)", fmt_num(r.estimate)),
+                None => format!("{} (no interval)", value(r.estimate)),
             })
             .collect();
         let header = format!("estimate ({})", self.level);
-        let value_w = values
-            .iter()
-            .chain([&header])
-            .map(|v| text_width(v, SMALL_SIZE))
-            .max()
-            .unwrap_or(0)
-            .min(220)
-            + 16;
-        let label_w = self
-            .rows
-            .iter()
-            .map(|r| text_width(&r.label, SMALL_SIZE))
-            .max()
-            .unwrap_or(0)
-            .min(280)
-            + 16;
-        let top = TITLE_H + legend::LEGEND_ROW + 8;
+        let narrow = layout.narrow();
+        let value_w = if narrow {
+            0
+        } else {
+            values
+                .iter()
+                .chain([&header])
+                .map(|v| text_width(v, SMALL_SIZE))
+                .max()
+                .unwrap_or(0)
+                .min(220)
+                + 16
+        };
+        let label_w = if narrow {
+            4
+        } else {
+            self.rows
+                .iter()
+                .map(|r| text_width(&r.label, SMALL_SIZE))
+                .max()
+                .unwrap_or(0)
+                .min(280)
+                + 16
+        };
+        let top = TITLE_H + legend_h + 8;
         let area = root.clone().shrink((0, top), (w - value_w, h - top));
         let n = self.rows.len() as f64;
         let mut chart = ChartBuilder::on(&area)
@@ -191,7 +221,7 @@ impl Plot for Forest {
             .disable_y_mesh()
             .x_max_light_lines(0)
             .bold_line_style(style::GRID)
-            .x_labels(8)
+            .x_labels(if narrow { 5 } else { 8 })
             .y_labels(1)
             .set_tick_mark_size(LabelAreaPosition::Left, 0)
             .x_label_formatter(&fmt)
@@ -208,28 +238,50 @@ impl Plot for Forest {
         }
         let x_axis = px(self.range.0, 0.0).0;
         let right = px(self.range.1, 0.0).0;
-        let head = text(SMALL_SIZE, style::MUTED_TEXT, HPos::Left, VPos::Bottom);
-        put(
-            root,
-            &fit(&header, SMALL_SIZE, value_w - 8),
-            (right + 16, px(0.0, n).1 - 2),
-            &head,
-        )?;
+        if !narrow {
+            let head = text(SMALL_SIZE, style::MUTED_TEXT, HPos::Left, VPos::Bottom);
+            put(
+                root,
+                &fit(&header, SMALL_SIZE, value_w - 8),
+                (right + 16, px(0.0, n).1 - 2),
+                &head,
+            )?;
+        }
         for (i, (r, value)) in self.rows.iter().zip(&values).enumerate() {
-            let yc = px(0.0, n - i as f64 - 0.5).1;
             let tc = if r.excluded { style::MUTED_TEXT } else { BLACK };
-            put(
-                root,
-                &fit(&r.label, SMALL_SIZE, label_w - 12),
-                (x_axis - 8, yc),
-                &text(SMALL_SIZE, tc, HPos::Right, VPos::Center),
-            )?;
-            put(
-                root,
-                &fit(value, SMALL_SIZE, value_w - 8),
-                (right + 16, yc),
-                &text(SMALL_SIZE, tc, HPos::Left, VPos::Center),
-            )?;
+            let yc = if narrow {
+                // The vendor left and its numbers right, on a line above the whisker.
+                let (y0, y1) = (px(0.0, n - i as f64).1, px(0.0, n - i as f64 - 1.0).1);
+                let vw = text_width(value, SMALL_SIZE);
+                put(
+                    root,
+                    &fit(&r.label, SMALL_SIZE, w - 2 * MARGIN - vw - 10),
+                    (MARGIN, y0 + 11),
+                    &text(SMALL_SIZE, tc, HPos::Left, VPos::Center),
+                )?;
+                put(
+                    root,
+                    value,
+                    (w - MARGIN, y0 + 11),
+                    &text(SMALL_SIZE, tc, HPos::Right, VPos::Center),
+                )?;
+                (y0 + 20 + y1) / 2
+            } else {
+                let yc = px(0.0, n - i as f64 - 0.5).1;
+                put(
+                    root,
+                    &fit(&r.label, SMALL_SIZE, label_w - 12),
+                    (x_axis - 8, yc),
+                    &text(SMALL_SIZE, tc, HPos::Right, VPos::Center),
+                )?;
+                put(
+                    root,
+                    &fit(value, SMALL_SIZE, value_w - 8),
+                    (right + 16, yc),
+                    &text(SMALL_SIZE, tc, HPos::Left, VPos::Center),
+                )?;
+                yc
+            };
             if let Some((a, b)) = r.interval {
                 let (xa, xb) = (px(a, 0.0).0, px(b, 0.0).0);
                 let st = r.colour.stroke_width(2);
@@ -241,6 +293,23 @@ impl Plot for Forest {
             legend::marker(root, (xe, yc), r.shape, r.colour, 6, r.excluded)?;
         }
         Ok(())
+    }
+}
+
+impl Forest {
+    /// The legend: the mark and interval, and the reference line with its value.
+    fn legend(&self) -> Vec<(Key, String)> {
+        let mut legend = vec![(
+            Key::Series(BLACK, Shape::Circle, false),
+            format!("point estimate with {}", self.level),
+        )];
+        if let Some((x, label)) = &self.threshold {
+            legend.push((
+                Key::Dashed(REFERENCE),
+                format!("{label}: {}", fmt_fixed(*x, self.decimals)),
+            ));
+        }
+        legend
     }
 }
 

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::canvas::{
-    self, put, text, text_width, DrawResult, Plot, LABEL_SIZE, MARGIN, SMALL_SIZE, TITLE_H,
+    self, put, text, text_width, DrawResult, Layout, Plot, LABEL_SIZE, MARGIN, SMALL_SIZE, TITLE_H,
 };
 use super::data::FrontierInput;
 use super::legend::{self, Key};
@@ -144,13 +144,26 @@ impl Plot for Frontier {
         &self.title
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+    fn size(&self, layout: Layout) -> (u32, u32) {
+        (layout.width(), if layout.narrow() { 480 } else { 520 })
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        layout: Layout,
+    ) -> DrawResult<DB> {
         let (w, h) = root.dim_in_pixel();
         let (w, h) = (w as i32, h as i32);
-        canvas::draw_title(root, &self.title)?;
+        super::wrap::draw_title(root, &self.title)?;
         let mut legend = vec![(
             Key::Line(FRONTIER),
-            "Pareto frontier: no other vendor is both cheaper and better".to_string(),
+            if layout.narrow() {
+                "Pareto frontier: none cheaper and better"
+            } else {
+                "Pareto frontier: no other vendor is both cheaper and better"
+            }
+            .to_string(),
         )];
         if self.points.iter().any(|p| p.excluded) {
             legend.push((
@@ -168,7 +181,7 @@ impl Plot for Frontier {
             .margin_top(10)
             .margin_bottom(6)
             .x_label_area_size(52)
-            .y_label_area_size(64)
+            .y_label_area_size(if layout.narrow() { 56 } else { 64 })
             .build_cartesian_2d(
                 self.x_range.0..self.x_range.1,
                 self.y_range.0..self.y_range.1,
@@ -178,8 +191,8 @@ impl Plot for Frontier {
             .configure_mesh()
             .max_light_lines(0)
             .bold_line_style(style::GRID)
-            .x_labels(10)
-            .y_labels(8)
+            .x_labels(if layout.narrow() { 5 } else { 10 })
+            .y_labels(if layout.narrow() { 6 } else { 8 })
             .x_label_formatter(&fmt)
             .y_label_formatter(&fmt)
             .label_style(text(SMALL_SIZE, BLACK, HPos::Center, VPos::Top))

@@ -6,28 +6,21 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::canvas::{
-    self, fit, put, text, text_width, DrawResult, Plot, LABEL_SIZE, MARGIN, SMALL_SIZE, TITLE_H,
-    WIDTH,
+    self, fit, put, text, text_width, DrawResult, Layout, Plot, LABEL_SIZE, MARGIN, SMALL_SIZE,
+    TITLE_H,
 };
+use super::cells::{self, Cell, LINE};
 use super::data::RankHeatmapInput;
 use super::style::{self};
 use super::{Chart, ChartError};
 
 const NAME: &str = "rank heatmap";
-/// ColorBrewer "Blues", light to dark: one hue, readable in grey and by colour-blind readers.
-const BLUES: [RGBColor; 9] = [
-    RGBColor(0xF7, 0xFB, 0xFF),
-    RGBColor(0xDE, 0xEB, 0xF7),
-    RGBColor(0xC6, 0xDB, 0xEF),
-    RGBColor(0x9E, 0xCA, 0xE1),
-    RGBColor(0x6B, 0xAE, 0xD6),
-    RGBColor(0x42, 0x92, 0xC6),
-    RGBColor(0x21, 0x71, 0xB5),
-    RGBColor(0x08, 0x51, 0x9C),
-    RGBColor(0x08, 0x30, 0x6B),
-];
-/// Width of the colour key on the right.
+/// Width of the colour key on the right (wide layout).
 const KEY_W: i32 = 120;
+/// Space above the grid for the rank headers.
+const HEAD_H: i32 = 30;
+/// Space under the grid for the axis description.
+const FOOT: i32 = 44;
 
 /// Draws the rank-acceptability heatmap, one row per vendor in the given order.
 ///
@@ -35,22 +28,6 @@ const KEY_W: i32 = 120;
 pub fn rank_heatmap(input: &RankHeatmapInput) -> Result<Chart, ChartError> {
     canvas::ensure_font()?;
     canvas::render(&Heatmap::new(input)?)
-}
-
-/// Shade of acceptability `a` (0..=1) on the Blues ramp, or on a grey ramp for excluded vendors.
-fn shade(a: f64, excluded: bool) -> RGBColor {
-    let t = a.clamp(0.0, 1.0) * (BLUES.len() - 1) as f64;
-    let i = (t.floor() as usize).min(BLUES.len() - 2);
-    let f = t - i as f64;
-    let (p, q) = (BLUES[i], BLUES[i + 1]);
-    let mix = |x: u8, y: u8| (f64::from(x) + f * (f64::from(y) - f64::from(x))).round() as u8;
-    let c = RGBColor(mix(p.0, q.0), mix(p.1, q.1), mix(p.2, q.2));
-    if excluded {
-        let g = (style::luminance(c).powf(1.0 / 2.2) * 255.0).round() as u8;
-        RGBColor(g, g, g)
-    } else {
-        c
-    }
 }
 
 /// A share as a whole percentage; "<1%" for small non-zero shares.
@@ -78,7 +55,16 @@ struct Heatmap {
     title: String,
     ranks: usize,
     rows: Vec<Row>,
-    height: u32,
+}
+
+/// Where the grid goes in a layout.
+struct Grid {
+    /// Left edge of the cells.
+    left: i32,
+    cell_w: i32,
+    cell_h: i32,
+    /// Each vendor's label, wrapped to the label column.
+    labels: Vec<Vec<String>>,
 }
 
 impl Heatmap {
@@ -113,13 +99,40 @@ impl Heatmap {
         let title = style::title_or(&input.title, || {
             "Rank acceptability: share of simulations at each rank".to_string()
         });
-        let fixed = (TITLE_H + 30 + 56 + MARGIN) as u32;
-        Ok(Self {
-            title,
-            ranks,
-            height: canvas::height_for(rows.len(), 34, fixed),
-            rows,
-        })
+        Ok(Self { title, ranks, rows })
+    }
+
+    fn grid(&self, layout: Layout) -> Grid {
+        let w = layout.width() as i32;
+        let names: Vec<String> = self.rows.iter().map(|r| r.label.clone()).collect();
+        let cap = if layout.narrow() { 120 } else { 300 };
+        let label_w = cells::label_width(&names, cap);
+        let (labels, most) = cells::wrap_all(&names, label_w);
+        let left = MARGIN + 22 + label_w + 8;
+        let right = if layout.narrow() {
+            w - MARGIN
+        } else {
+            w - MARGIN - KEY_W
+        };
+        let cell_w = ((right - left) / self.ranks as i32).max(4);
+        let cell_h = (most as i32 * LINE + 12).max(if layout.narrow() { 34 } else { 40 });
+        Grid {
+            left,
+            cell_w,
+            cell_h,
+            labels,
+        }
+    }
+
+    /// Cell text size and whether "%" fits: the wide layout shrinks the text to 10 before
+    /// dropping the sign; the narrow one keeps the size a phone can read.
+    fn cell_text(&self, layout: Layout, cell_w: i32) -> (f64, bool) {
+        let floor = if layout.narrow() { SMALL_SIZE } else { 10.0 };
+        let mut size = SMALL_SIZE;
+        while size > floor && text_width("100%", size) > cell_w - 6 {
+            size -= 1.0;
+        }
+        (size, text_width("100%", size) <= cell_w - 4)
     }
 }
 
@@ -130,142 +143,94 @@ impl Plot for Heatmap {
         &self.title
     }
 
-    fn size(&self) -> (u32, u32) {
-        (WIDTH, self.height)
+    fn size(&self, layout: Layout) -> (u32, u32) {
+        let g = self.grid(layout);
+        let key = if layout.narrow() {
+            cells::KEY_LYING_H
+        } else {
+            0
+        };
+        let grid = (g.cell_h * self.rows.len() as i32).max(if layout.narrow() { 0 } else { 70 });
+        let h = TITLE_H + HEAD_H + grid + FOOT + key + MARGIN;
+        (layout.width(), h as u32)
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
-        let (w, h) = root.dim_in_pixel();
-        let (w, h) = (w as i32, h as i32);
-        canvas::draw_title(root, &self.title)?;
-        let label_w = self
-            .rows
-            .iter()
-            .map(|r| text_width(&r.label, SMALL_SIZE))
-            .max()
-            .unwrap_or(0)
-            .min(300)
-            + 30;
-        let (left, right) = (MARGIN + label_w, w - MARGIN - KEY_W);
-        let (top, bottom) = (TITLE_H + 30, h - 56);
-        let k = self.ranks as i32;
-        let n = self.rows.len() as i32;
-        let cell_w = (right - left) / k;
-        let cell_h = ((bottom - top) / n).min(60);
-        let right = left + cell_w * k;
-
-        // Cell text: the largest size at which "100%" fits, down to 10; without "%" below that.
-        let mut size = SMALL_SIZE;
-        while size > 10.0 && text_width("100%", size) > cell_w - 6 {
-            size -= 1.0;
-        }
-        let sign = text_width("100%", size) <= cell_w - 4;
-
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        layout: Layout,
+    ) -> DrawResult<DB> {
+        let w = root.dim_in_pixel().0 as i32;
+        super::wrap::draw_title(root, &self.title)?;
+        let g = self.grid(layout);
+        let (top, k) = (TITLE_H + HEAD_H, self.ranks as i32);
+        let right = g.left + g.cell_w * k;
+        let (size, sign) = self.cell_text(layout, g.cell_w);
         let head = text(SMALL_SIZE, BLACK, HPos::Center, VPos::Bottom);
         for j in 0..k {
-            let label = if text_width("rank 10", SMALL_SIZE) < cell_w - 6 {
+            let label = if text_width("rank 10", SMALL_SIZE) < g.cell_w - 6 {
                 format!("rank {}", j + 1)
             } else {
                 format!("{}", j + 1)
             };
-            put(
-                root,
-                &label,
-                (left + cell_w * j + cell_w / 2, top - 6),
-                &head,
-            )?;
+            let x = g.left + g.cell_w * j + g.cell_w / 2;
+            put(root, &label, (x, top - 6), &head)?;
         }
-        for (i, row) in self.rows.iter().enumerate() {
-            let y0 = top + cell_h * i as i32;
-            let yc = y0 + cell_h / 2;
+        for (i, (row, lines)) in self.rows.iter().zip(&g.labels).enumerate() {
+            let y0 = top + g.cell_h * i as i32;
+            let yc = y0 + g.cell_h / 2;
             let tc = if row.excluded {
                 style::MUTED_TEXT
             } else {
                 BLACK
             };
-            put(
-                root,
-                &fit(&row.label, SMALL_SIZE, label_w - 30),
-                (left - 8, yc),
-                &text(SMALL_SIZE, tc, HPos::Right, VPos::Center),
-            )?;
-            let sx = left - label_w + 4;
+            cells::draw_lines(root, lines, (g.left - 8, yc), tc, false)?;
             root.draw(&Rectangle::new(
-                [(sx, yc - 6), (sx + 12, yc + 6)],
+                [(MARGIN + 4, yc - 6), (MARGIN + 16, yc + 6)],
                 row.colour.filled(),
             ))?;
             for (j, &a) in row.values.iter().enumerate() {
-                let x0 = left + cell_w * j as i32;
-                let c = shade(a, row.excluded);
-                root.draw(&Rectangle::new(
-                    [(x0, y0), (x0 + cell_w, y0 + cell_h)],
-                    c.filled(),
-                ))?;
-                root.draw(&Rectangle::new(
-                    [(x0, y0), (x0 + cell_w, y0 + cell_h)],
-                    WHITE.stroke_width(1),
-                ))?;
-                let value = percent(a, sign);
-                // Only when it fits: past about 30 ranks the shade alone carries the value.
-                if text_width(&value, size) <= cell_w - 2 {
-                    put(
-                        root,
-                        &value,
-                        (x0 + cell_w / 2, yc),
-                        &text(size, style::text_on(c), HPos::Center, VPos::Center),
-                    )?;
-                }
+                let cell = Cell {
+                    x: g.left + g.cell_w * j as i32,
+                    y: y0,
+                    w: g.cell_w,
+                    h: g.cell_h,
+                };
+                let fill = cells::shade(a, row.excluded);
+                cells::draw_cell(root, cell, fill, &percent(a, sign), size)?;
             }
         }
-        let grid_bottom = top + cell_h * n;
+        let bottom = top + g.cell_h * self.rows.len() as i32;
         let desc = if sign {
             "rank (1 = best); cell: share of simulations"
         } else {
             "rank (1 = best); cell: % of simulations"
         };
-        put(
-            root,
-            &fit(desc, LABEL_SIZE, w - 2 * MARGIN),
-            ((left + right) / 2, grid_bottom + 14),
-            &text(LABEL_SIZE, BLACK, HPos::Center, VPos::Top),
-        )?;
-        self.draw_key(root, right + 30, top, grid_bottom.min(top + 240))
-    }
-}
-
-impl Heatmap {
-    /// A vertical colour key from 0 % (bottom) to 100 % (top).
-    fn draw_key<DB: DrawingBackend>(
-        &self,
-        root: &DrawingArea<DB, Shift>,
-        x: i32,
-        top: i32,
-        bottom: i32,
-    ) -> DrawResult<DB> {
-        let bottom = bottom.max(top + 60);
-        let span = (bottom - top).max(1);
-        // 4-pixel bands: smooth to the eye, and few elements in the SVG.
-        for y in (top..bottom).step_by(4) {
-            let a = f64::from(bottom - y - 2) / f64::from(span);
-            root.draw(&Rectangle::new(
-                [(x, y), (x + 16, (y + 4).min(bottom))],
-                shade(a, false).filled(),
-            ))?;
+        let marks = [(1.0, "100%"), (0.5, "50%"), (0.0, "0%")];
+        if layout.narrow() {
+            put(
+                root,
+                &fit(desc, SMALL_SIZE, w - 2 * MARGIN),
+                (MARGIN, bottom + 14),
+                &text(SMALL_SIZE, BLACK, HPos::Left, VPos::Top),
+            )?;
+            let lying = [(0.0, "0%"), (0.5, "50%"), (1.0, "100%")];
+            cells::key_lying(
+                root,
+                (MARGIN + 20, bottom + FOOT),
+                w - 2 * MARGIN - 40,
+                &lying,
+            )
+        } else {
+            put(
+                root,
+                &fit(desc, LABEL_SIZE, w - 2 * MARGIN),
+                ((g.left + right) / 2, bottom + 14),
+                &text(LABEL_SIZE, BLACK, HPos::Center, VPos::Top),
+            )?;
+            let key_bottom = bottom.max(top + 70).min(top + 240);
+            cells::key_upright(root, right + 30, (top, key_bottom), &marks)
         }
-        root.draw(&Rectangle::new(
-            [(x, top), (x + 16, bottom)],
-            RGBColor(0x88, 0x88, 0x88).stroke_width(1),
-        ))?;
-        let st = text(SMALL_SIZE, BLACK, HPos::Left, VPos::Center);
-        for (a, label) in [(1.0, "100%"), (0.5, "50%"), (0.0, "0%")] {
-            let y = bottom - (a * f64::from(span)) as i32;
-            root.draw(&PathElement::new(
-                vec![(x + 16, y), (x + 20, y)],
-                BLACK.stroke_width(1),
-            ))?;
-            put(root, label, (x + 24, y), &st)?;
-        }
-        Ok(())
     }
 }
 
@@ -323,8 +288,12 @@ mod tests {
 
     #[test]
     fn shade_runs_light_to_dark() {
-        assert!(style::luminance(shade(0.0, false)) > style::luminance(shade(0.5, false)));
-        assert!(style::luminance(shade(0.5, false)) > style::luminance(shade(1.0, false)));
+        assert!(
+            style::luminance(cells::shade(0.0, false)) > style::luminance(cells::shade(0.5, false))
+        );
+        assert!(
+            style::luminance(cells::shade(0.5, false)) > style::luminance(cells::shade(1.0, false))
+        );
         assert_eq!(percent(0.0, true), "0%");
         assert_eq!(percent(0.004, true), "<1%");
         assert_eq!(percent(0.426, false), "43");

@@ -7,27 +7,36 @@
 //! Text from the data is cleaned of control characters and escaped in the SVG.
 
 mod canvas;
+mod cells;
 pub mod data;
 mod error;
 mod forest;
 mod frontier;
 mod heatmap;
 mod legend;
+mod numbers;
 mod profile;
 mod ranking;
 mod raster;
 pub mod style;
 mod sweep;
 mod tornado;
+mod wrap;
 
+#[cfg(test)]
+mod profile_tests;
+#[cfg(test)]
+mod ranking_tests;
 #[cfg(test)]
 mod samples;
 #[cfg(test)]
 mod stress;
 #[cfg(test)]
+mod sweep_tests;
+#[cfg(test)]
 mod testutil;
 
-pub use canvas::{escape_xml, HEIGHT, WIDTH};
+pub use canvas::{escape_xml, Layout, HEIGHT, NARROW_WIDTH, PNG_DENSITY, WIDTH};
 pub use data::*;
 pub use error::ChartError;
 pub use forest::forest;
@@ -38,15 +47,22 @@ pub use ranking::ranking_contributions;
 pub use sweep::weight_sweep;
 pub use tornado::tornado;
 
-/// One rendered chart: the same picture as SVG text and as PNG bytes.
+/// One rendered chart: the wide layout as SVG text and as PNG bytes, and the narrow layout
+/// (for a phone) as SVG text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chart {
     /// A standalone SVG document (text from the data escaped), with a `<title>`.
     pub svg: String,
-    /// An 8-bit RGB PNG encoded in memory.
+    /// An 8-bit RGB PNG encoded in memory, [`PNG_DENSITY`] times the SVG's size.
     pub png: Vec<u8>,
-    /// Width of both images in pixels.
+    /// Width of the SVG in pixels (the PNG's is [`PNG_DENSITY`] times it).
     pub width: u32,
-    /// Height of both images in pixels.
+    /// Height of the SVG in pixels.
     pub height: u32,
+    /// The same chart laid out for a narrow screen: [`NARROW_WIDTH`] wide, taller.
+    pub narrow: String,
+    /// Width of the narrow SVG in pixels.
+    pub narrow_width: u32,
+    /// Height of the narrow SVG in pixels.
+    pub narrow_height: u32,
 }

@@ -1,18 +1,20 @@
 //! Ranking chart: one horizontal stacked bar per ranked vendor (best on top), one segment per
 //! criterion's points on the 0-100 score scale, and the vendors excluded by gates listed under
-//! the bars with their reason.
+//! the bars with their reason (wrapped, never cut). Wide: the vendor beside its bar;
+//! narrow: above it.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::canvas::{
-    self, fit, put, text, text_width, DrawResult, Plot, LABEL_SIZE, MARGIN, SMALL_SIZE, TITLE_H,
-    WIDTH,
+    self, fit, put, text, text_width, DrawResult, Layout, Plot, LABEL_SIZE, MARGIN, SMALL_SIZE,
+    TITLE_H,
 };
 use super::data::RankingInput;
 use super::legend::{self, Key};
-use super::style::{self, fmt_num};
+use super::style::{self, fmt_fixed, fmt_num};
+use super::wrap::wrap;
 use super::{Chart, ChartError};
 
 const NAME: &str = "ranking";
@@ -41,8 +43,8 @@ struct Ranking {
     bars: Vec<Bar>,
     excluded: Vec<String>,
     xmax: f64,
-    legend_h: i32,
-    height: u32,
+    /// Decimals of the points and totals written on the bars: one group.
+    decimals: usize,
 }
 
 impl Ranking {
@@ -114,10 +116,8 @@ impl Ranking {
                 )
             })
             .collect();
-        let legend_h = legend::flow_layout(&legend, (MARGIN, TITLE_H), WIDTH as i32 - 2 * MARGIN).1;
-        let excl_h = excluded_height(excluded.len());
-        let fixed = (TITLE_H + legend_h + 6 + 52 + excl_h + MARGIN) as u32;
-        let height = canvas::height_for(bars.len().max(1), 34, fixed);
+        let totals: Vec<f64> = bars.iter().map(|b| b.total).collect();
+        let decimals = style::group_decimals(&totals);
         let title = style::title_or(&input.title, || {
             "Ranking: points each criterion adds to the score".to_string()
         });
@@ -127,19 +127,37 @@ impl Ranking {
             bars,
             excluded,
             xmax,
-            legend_h,
-            height,
+            decimals,
         })
+    }
+
+    /// Height of the legend above the bars in a canvas `w` wide.
+    fn legend_h(&self, w: i32) -> i32 {
+        legend::flow_layout(&self.legend, (MARGIN, TITLE_H), w - 2 * MARGIN).1
+    }
+
+    /// The excluded vendors' lines, each wrapped to the canvas `w` wide.
+    fn excluded_lines(&self, w: i32) -> Vec<Vec<String>> {
+        self.excluded
+            .iter()
+            .map(|l| wrap(l, SMALL_SIZE, w - 2 * MARGIN - 34))
+            .collect()
+    }
+
+    /// Height of the excluded list under the bars.
+    fn excluded_height(&self, w: i32) -> i32 {
+        let lines: usize = self.excluded_lines(w).iter().map(Vec::len).sum();
+        if lines == 0 {
+            0
+        } else {
+            EXCL_ROW * (lines as i32 + 1) + 6
+        }
     }
 }
 
-fn excluded_height(n: usize) -> i32 {
-    if n == 0 {
-        0
-    } else {
-        EXCL_ROW * (n as i32 + 1) + 6
-    }
-}
+/// Height of a bar's row beside its label (wide) and under it (narrow).
+const ROW_WIDE: i32 = 34;
+const ROW_NARROW: i32 = 46;
 
 impl Plot for Ranking {
     const NAME: &'static str = NAME;
@@ -148,17 +166,29 @@ impl Plot for Ranking {
         &self.title
     }
 
-    fn size(&self) -> (u32, u32) {
-        (WIDTH, self.height)
+    fn size(&self, layout: Layout) -> (u32, u32) {
+        let w = layout.width() as i32;
+        let row = if layout.narrow() {
+            ROW_NARROW
+        } else {
+            ROW_WIDE
+        };
+        let bars = row * self.bars.len().max(1) as i32;
+        let h = TITLE_H + self.legend_h(w) + 6 + 4 + 52 + bars + self.excluded_height(w) + MARGIN;
+        (layout.width(), h.max(canvas::HEIGHT as i32 * 3 / 4) as u32)
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        layout: Layout,
+    ) -> DrawResult<DB> {
         let (w, h) = root.dim_in_pixel();
         let (w, h) = (w as i32, h as i32);
-        canvas::draw_title(root, &self.title)?;
+        super::wrap::draw_title(root, &self.title)?;
         legend::flow_legend(root, &self.legend, (MARGIN, TITLE_H), w - 2 * MARGIN)?;
-        let top = TITLE_H + self.legend_h + 6;
-        let bottom = h - MARGIN - excluded_height(self.excluded.len());
+        let top = TITLE_H + self.legend_h(w) + 6;
+        let bottom = h - MARGIN - self.excluded_height(w);
         let area = root.clone().shrink((0, top), (w, bottom - top));
         if self.bars.is_empty() {
             let st = text(LABEL_SIZE, style::MUTED_TEXT, HPos::Center, VPos::Center);
@@ -169,7 +199,7 @@ impl Plot for Ranking {
                 &st,
             )?;
         } else {
-            self.draw_bars(&area, root)?;
+            self.draw_bars(&area, root, layout)?;
         }
         self.draw_excluded(root, bottom + 6, w)
     }
@@ -180,20 +210,27 @@ impl Ranking {
         &self,
         area: &DrawingArea<DB, Shift>,
         root: &DrawingArea<DB, Shift>,
+        layout: Layout,
     ) -> DrawResult<DB> {
+        let narrow = layout.narrow();
+        let w = root.dim_in_pixel().0 as i32;
         let labels: Vec<String> = self
             .bars
             .iter()
             .enumerate()
             .map(|(i, b)| format!("{}. {}", i + 1, b.label))
             .collect();
-        let label_w = labels
-            .iter()
-            .map(|l| text_width(l, SMALL_SIZE))
-            .max()
-            .unwrap_or(0)
-            .min(280)
-            + 16;
+        let label_w = if narrow {
+            4
+        } else {
+            labels
+                .iter()
+                .map(|l| text_width(l, SMALL_SIZE))
+                .max()
+                .unwrap_or(0)
+                .min(280)
+                + 16
+        };
         let n = self.bars.len() as f64;
         let mut chart = ChartBuilder::on(area)
             .margin_left(MARGIN)
@@ -209,35 +246,54 @@ impl Ranking {
             .disable_y_mesh()
             .x_max_light_lines(0)
             .bold_line_style(style::GRID)
-            .x_labels(11)
+            .x_labels(if narrow { 6 } else { 11 })
             .y_labels(1)
             .set_tick_mark_size(LabelAreaPosition::Left, 0)
             .x_label_formatter(&fmt)
             .y_label_formatter(&blank)
             .label_style(text(SMALL_SIZE, BLACK, HPos::Center, VPos::Top))
             .axis_desc_style(text(LABEL_SIZE, BLACK, HPos::Center, VPos::Top))
-            .x_desc("points on the 0-100 score scale (bar length = score)")
+            .x_desc(if narrow {
+                "points (bar length = score)"
+            } else {
+                "points on the 0-100 score scale (bar length = score)"
+            })
             .draw()?;
 
         let px = |x: f64, y: f64| chart.backend_coord(&(x, y));
         let slot = (px(0.0, 0.0).1 - px(0.0, 1.0).1).max(1);
-        let half = ((f64::from(slot) * 0.34) as i32).clamp(3, 16);
-        let label_st = text(SMALL_SIZE, BLACK, HPos::Right, VPos::Center);
+        let half = if narrow {
+            ((f64::from(slot - 20) * 0.4) as i32).clamp(3, 11)
+        } else {
+            ((f64::from(slot) * 0.34) as i32).clamp(3, 16)
+        };
         let total_st = text(SMALL_SIZE, BLACK, HPos::Left, VPos::Center);
+        let x_axis = px(0.0, 0.0).0;
         for (i, (bar, label)) in self.bars.iter().zip(&labels).enumerate() {
-            let yc = px(0.0, n - i as f64 - 0.5).1;
-            let x_axis = px(0.0, 0.0).0;
-            let label_st = if bar.excluded {
-                text(SMALL_SIZE, style::MUTED_TEXT, HPos::Right, VPos::Center)
+            let tc = if bar.excluded {
+                style::MUTED_TEXT
             } else {
-                label_st.clone()
+                BLACK
             };
-            put(
-                root,
-                &fit(label, SMALL_SIZE, label_w - 12),
-                (x_axis - 8, yc),
-                &label_st,
-            )?;
+            let yc = if narrow {
+                let (y0, y1) = (px(0.0, n - i as f64).1, px(0.0, n - i as f64 - 1.0).1);
+                put(
+                    root,
+                    &fit(label, SMALL_SIZE, w - 2 * MARGIN),
+                    (x_axis, y0 + 10),
+                    &text(SMALL_SIZE, tc, HPos::Left, VPos::Center),
+                )?;
+                (y0 + 20 + y1) / 2
+            } else {
+                let yc = px(0.0, n - i as f64 - 0.5).1;
+                put(
+                    root,
+                    &fit(label, SMALL_SIZE, label_w - 12),
+                    (x_axis - 8, yc),
+                    &text(SMALL_SIZE, tc, HPos::Right, VPos::Center),
+                )?;
+                yc
+            };
             let mut cum = 0.0;
             for (j, &p) in bar.points.iter().enumerate() {
                 if p <= 0.0 {
@@ -258,7 +314,7 @@ impl Ranking {
                     vec![(x1, yc - half), (x1, yc + half)],
                     WHITE.stroke_width(1),
                 ))?;
-                let value = fmt_num(p);
+                let value = fmt_fixed(p, self.decimals);
                 if x1 - x0 > text_width(&value, SMALL_SIZE) + 8 && half >= 8 {
                     let st = text(
                         SMALL_SIZE,
@@ -271,7 +327,7 @@ impl Ranking {
             }
             put(
                 root,
-                &fmt_num(bar.total),
+                &fmt_fixed(bar.total, self.decimals),
                 (px(bar.total, 0.0).0 + 6, yc),
                 &total_st,
             )?;
@@ -296,88 +352,14 @@ impl Ranking {
             &head,
         )?;
         let st = text(SMALL_SIZE, style::MUTED_TEXT, HPos::Left, VPos::Center);
-        for (i, line) in self.excluded.iter().enumerate() {
-            let y = top + EXCL_ROW * (i as i32 + 1) + EXCL_ROW / 2;
+        let mut y = top + EXCL_ROW + EXCL_ROW / 2;
+        for lines in self.excluded_lines(w) {
             legend::draw_key(root, Key::Box(style::EXCLUDED), (MARGIN + 4, y))?;
-            put(
-                root,
-                &fit(line, SMALL_SIZE, w - 2 * MARGIN - 34),
-                (MARGIN + 32, y),
-                &st,
-            )?;
+            for line in lines {
+                put(root, &line, (MARGIN + 32, y), &st)?;
+                y += EXCL_ROW;
+            }
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::chart::{samples, testutil};
-
-    #[test]
-    fn renders_sample() {
-        let input = samples::ranking();
-        let chart = ranking_contributions(&input).unwrap();
-        testutil::check(&chart, &input.title);
-        let texts = testutil::svg_texts(&chart.svg);
-        assert!(
-            texts.iter().any(|t| t == "4. <script>alert(1)</script>"),
-            "{texts:?}"
-        );
-        assert!(texts.iter().any(|t| t.contains("Sophos & Co")));
-        assert!(texts
-            .iter()
-            .any(|t| t.starts_with("WithSecure Elements: gate")));
-        testutil::save("ranking", &chart);
-    }
-
-    #[test]
-    fn all_excluded_still_draws() {
-        let mut input = samples::ranking();
-        input.rows.clear();
-        let chart = ranking_contributions(&input).unwrap();
-        testutil::check(&chart, &input.title);
-        testutil::save("ranking-all-excluded", &chart);
-    }
-
-    #[test]
-    fn one_vendor_and_default_title() {
-        let mut input = samples::ranking();
-        input.rows.truncate(1);
-        input.excluded.clear();
-        input.title.clear();
-        let chart = ranking_contributions(&input).unwrap();
-        testutil::check(&chart, "Ranking: points each criterion adds to the score");
-    }
-
-    #[test]
-    fn rejects_bad_input() {
-        let mut input = samples::ranking();
-        input.rows[0].points[2] = f64::NAN;
-        assert!(matches!(
-            ranking_contributions(&input),
-            Err(ChartError::Value { .. })
-        ));
-        let mut input = samples::ranking();
-        input.rows[0].points.pop();
-        assert!(matches!(
-            ranking_contributions(&input),
-            Err(ChartError::Length { .. })
-        ));
-        let mut input = samples::ranking();
-        input.rows[0].vendor = "nobody".into();
-        let err = ranking_contributions(&input).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "the `ranking` chart refers to vendor `nobody`, which has no style entry"
-        );
-        let mut input = samples::ranking();
-        input.rows.clear();
-        input.excluded.clear();
-        assert!(matches!(
-            ranking_contributions(&input),
-            Err(ChartError::Empty { .. })
-        ));
     }
 }

@@ -92,6 +92,17 @@ pub fn profile() -> ProfileInput {
             .map(|(i, v)| ProfileRow {
                 vendor: format!("v{i}"),
                 values: v.to_vec(),
+                // As shown: a rate in %, a count, a price; the normalised value elsewhere.
+                shown: v
+                    .iter()
+                    .enumerate()
+                    .map(|(j, &x)| match j {
+                        0 => 90.0 + 10.0 * x,
+                        1 => 40.0 * (1.0 - x),
+                        3 => 2.5 + 6.0 * (1.0 - x),
+                        _ => x,
+                    })
+                    .collect(),
             })
             .collect(),
         vendors,

@@ -82,6 +82,7 @@ fn all_charts(
             .map(|(i, id)| ProfileRow {
                 vendor: id.clone(),
                 values: (0..m).map(|j| value(i, j)).collect(),
+                shown: (0..m).map(|j| value(i, j) * 1234.5).collect(),
             })
             .collect(),
     };

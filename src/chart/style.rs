@@ -1,4 +1,5 @@
-//! Palettes, text cleaning and number formatting shared by every chart.
+//! Palettes and text cleaning shared by every chart, and (from `numbers`) the number
+//! formatting.
 //!
 //! Vendor colours come from the Okabe-Ito palette (safe for the common colour-vision
 //! deficiencies), criterion colours from Paul Tol's "muted" palette, so a criterion segment is
@@ -8,6 +9,8 @@ use plotters::style::RGBColor;
 
 use super::data::VendorStyle;
 use super::error::ChartError;
+
+pub use super::numbers::{decimals, fmt_fixed, fmt_num, group_decimals};
 
 /// Vendor palette (Okabe & Ito 2008), ordered so that the first vendors get the strongest
 /// colours; yellow, the weakest on white, comes last.
@@ -152,35 +155,6 @@ pub fn text_on(background: RGBColor) -> RGBColor {
     }
 }
 
-/// Formats a number with about three significant digits and no trailing zeros.
-pub fn fmt_num(v: f64) -> String {
-    if !v.is_finite() {
-        return "n/a".to_string();
-    }
-    let a = v.abs();
-    let decimals = if a == 0.0 || a >= 100.0 {
-        0
-    } else if a >= 10.0 {
-        1
-    } else if a >= 1.0 {
-        2
-    } else {
-        // enough decimals for three significant digits, at most 6
-        ((-a.log10()).floor() as usize + 3).min(6)
-    };
-    let s = format!("{v:.decimals$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.replace('-', "−")
-    }
-}
-
 /// Finds the style of `id` in `vendors`.
 pub fn find_vendor<'a>(
     chart: &'static str,
@@ -317,17 +291,6 @@ mod tests {
     #[test]
     fn clean_removes_control_characters() {
         assert_eq!(clean("a\u{1}b\nc\t"), "a b c");
-    }
-
-    #[test]
-    fn fmt_num_is_short() {
-        assert_eq!(fmt_num(72.456), "72.5");
-        assert_eq!(fmt_num(0.98123), "0.981");
-        assert_eq!(fmt_num(0.0012345), "0.00123");
-        assert_eq!(fmt_num(1234.0), "1234");
-        assert_eq!(fmt_num(-0.0), "0");
-        assert_eq!(fmt_num(-2.5), "−2.5");
-        assert_eq!(fmt_num(f64::NAN), "n/a");
     }
 
     #[test]

@@ -54,11 +54,23 @@ pub fn check(chart: &Chart, title: &str) {
         "title `{title}` missing from {texts:?}"
     );
 
+    let narrow = roxmltree::Document::parse(&chart.narrow).expect("narrow svg parses as xml");
+    assert!(narrow.descendants().all(|n| !n.has_tag_name("script")));
+    assert!(
+        svg_texts(&chart.narrow).iter().any(|t| t == title),
+        "title `{title}` missing from the narrow layout"
+    );
+    assert_eq!(chart.narrow_width, super::NARROW_WIDTH);
+
     let decoder = png::Decoder::new(std::io::Cursor::new(&chart.png));
     let mut reader = decoder.read_info().expect("png header");
     let mut buf = vec![0; reader.output_buffer_size().expect("png buffer size")];
     let info = reader.next_frame(&mut buf).expect("png frame");
-    assert_eq!((info.width, info.height), (chart.width, chart.height));
+    let d = super::PNG_DENSITY;
+    assert_eq!(
+        (info.width, info.height),
+        (chart.width * d, chart.height * d)
+    );
     let px = &buf[..info.buffer_size()];
     let step = info.color_type.samples();
     let first = &px[..step];
@@ -66,6 +78,15 @@ pub fn check(chart: &Chart, title: &str) {
         px.chunks(step).any(|p| p != first),
         "png is a single colour"
     );
+}
+
+/// Writes the chart's narrow SVG to `$VENDORSCORE_CHART_SAMPLES/<name>-narrow.svg` when set.
+pub fn save_narrow(name: &str, chart: &Chart) {
+    if let Ok(dir) = std::env::var("VENDORSCORE_CHART_SAMPLES") {
+        let dir = std::path::Path::new(&dir);
+        std::fs::create_dir_all(dir).expect("sample folder");
+        std::fs::write(dir.join(format!("{name}-narrow.svg")), &chart.narrow).expect("write svg");
+    }
 }
 
 /// Writes the chart's PNG and SVG to `$VENDORSCORE_CHART_SAMPLES/<name>.*` when that is set.

@@ -40,11 +40,13 @@ pub enum Block {
     Callout(Tone, String),
     List(Vec<String>),
     Table(Table),
-    /// A chart: the file stem under `charts/`, its caption, and its SVG for inlining.
+    /// A chart: the file stem under `charts/`, its caption, and its SVG for inlining in
+    /// the wide layout and in the narrow one (for a phone).
     Figure {
         chart: String,
         caption: String,
         svg: String,
+        narrow: String,
     },
     /// A smaller subheading inside a section.
     Heading(String),

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use proptest::prelude::*;
 
+pub mod browser;
 pub mod tiny;
 
 /// The `vendorscore` binary, run from an empty scratch folder unless a test says otherwise.

@@ -45,12 +45,7 @@ pub fn frontier_chart(r: &Ranking, t: &CostTable) -> Result<Option<Figure>, Char
         caption.push_str(&format!(
             " The chart shows the {} best-ranked vendors with a price; {}",
             points.len(),
-            more(
-                total - points.len(),
-                "vendor",
-                "vendors",
-                "`tables/cost.csv`"
-            )
+            more(total - points.len(), "vendor", "vendors", "tables/cost.csv")
         ));
     }
     let input = FrontierInput {

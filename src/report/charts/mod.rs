@@ -1,5 +1,5 @@
 //! The charts of `vendorscore report`: the score with each criterion's points (weighted
-//! sum), each vendor's normalised profile, the pilot metrics with their intervals, the
+//! sum), each vendor's values as a heat map, the pilot metrics with their intervals, the
 //! sensitivity tornado, weight sweep and rank-acceptability heatmap, and score against cost.
 //!
 //! One file per part of the report the charts illustrate; this one holds what they share.
@@ -62,6 +62,20 @@ pub(super) fn criteria(r: &Ranking) -> Vec<CriterionLabel> {
             label: c.label.clone(),
         })
         .collect()
+}
+
+/// Text for a chart or its caption: without the backticks that mark names in the report's
+/// prose (a chart shows them as they are).
+pub(super) fn plain(s: &str) -> String {
+    s.replace('`', "")
+}
+
+/// A vendor's display name, or its id when it has none.
+pub(super) fn vendor_name(r: &Ranking, id: &str) -> String {
+    r.all_vendors
+        .iter()
+        .find(|(v, _)| v == id)
+        .map_or_else(|| id.to_string(), |(_, name)| name.clone())
 }
 
 /// The unit of the scores the sensitivity analysis works with (higher is better).

@@ -59,6 +59,40 @@ fn gate_line(cr: &Criteria, metric: &str, factor: f64) -> Option<Threshold> {
     })
 }
 
+/// A pilot metric's name for people: the label of the criterion that uses it, else its
+/// name in words ("Pilot cpu overhead (%)" for `pilot.cpu_overhead_pct`).
+fn metric_label(r: &Ranking, metric: &str) -> String {
+    if let Some(c) = r.criteria.iter().find(|c| c.metric == metric) {
+        return c.label.clone();
+    }
+    let words = metric
+        .trim_start_matches("pilot.")
+        .replace("_per_endpoint_day", " per endpoint-day")
+        .replace("_pct", " (%)")
+        .replace('_', " ");
+    format!("Pilot {words}")
+}
+
+/// The unit for the axis beside `label`: "%" for percentages, nothing when the label
+/// already says it ("CPU overhead (%)", "False positives per endpoint-day").
+fn axis_unit(label: &str, unit: &str) -> String {
+    let unit = if unit == "percent" { "%" } else { unit };
+    if label.contains(unit) {
+        String::new()
+    } else {
+        unit.to_string()
+    }
+}
+
+/// An interval method's name as a reader knows it: "Wilson", "Garwood", "t", "bootstrap".
+fn interval_name(method: &str) -> String {
+    match method {
+        "wilson" => "Wilson".into(),
+        "garwood" => "Garwood".into(),
+        other => other.to_string(),
+    }
+}
+
 /// The pilot metrics a criterion or gate uses (interval bounds count as their metric).
 pub fn pilot_metrics_in_use(r: &Ranking, cr: &Criteria) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -125,22 +159,22 @@ pub fn forest_charts(
         rows.sort_by_key(|row| pos(&row.vendor));
         let total = rows.len();
         rows.truncate(TOP_VENDORS);
-        let short = metric.trim_start_matches("pilot.").replace('_', " ");
+        let label = metric_label(r, &metric);
         let input = ForestInput {
             title: format!(
-                "Pilot {short} with 95% intervals{}",
+                "{label}: pilot estimates with 95% intervals{}",
                 title_cut(rows.len(), total, "vendors")
             ),
-            metric: format!("pilot {short}"),
-            unit: unit.clone(),
+            metric: label.clone(),
+            unit: axis_unit(&label, &unit),
             level: 0.95,
             vendors: styles(r),
             rows,
             threshold: gate_line(cr, &metric, f),
         };
         let mut caption = format!(
-            "Pilot `{metric}` per vendor: the dot is the estimate, the bar its 95% {} interval; overlapping bars mean the pilot cannot tell those vendors apart.",
-            method.unwrap_or("confidence")
+            "In the pilot, {label} per vendor: the dot is the estimate, the bar its 95% {} interval; overlapping bars mean the pilot cannot tell those vendors apart.",
+            interval_name(method.unwrap_or("confidence"))
         );
         if TOP_VENDORS < total {
             caption.push_str(&format!(
@@ -149,7 +183,7 @@ pub fn forest_charts(
                     total - TOP_VENDORS,
                     "vendor",
                     "vendors",
-                    "`tables/pilot_metrics.csv`"
+                    "tables/pilot_metrics.csv"
                 )
             ));
         }

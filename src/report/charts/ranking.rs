@@ -1,9 +1,10 @@
 //! The ranking chart (the score with each criterion's points, weighted sum only) and the
-//! profile chart (each vendor's normalised value on every criterion). Both draw the first
+//! profile chart (a heat map of each vendor's value on every criterion, shaded from the
+//! worst to the best of the ranked vendors). Both draw the first
 //! [`TOP_VENDORS`] ranked vendors and the [`TOP_CRITERIA`] heaviest criteria; the ranking
 //! chart sums the points of the other criteria into one segment.
 
-use super::{criteria, styles, Figure};
+use super::{criteria, plain, styles, Figure};
 use crate::chart::{
     self, ChartError, CriterionLabel, Exclusion, ProfileInput, ProfileRow, RankingInput, RankingRow,
 };
@@ -31,12 +32,13 @@ pub fn ranking_charts(r: &Ranking) -> Result<Vec<Figure>, ChartError> {
         .take(TOP_VENDORS)
         .map(|x| Exclusion {
             vendor: x.vendor.clone(),
-            reason: x
-                .reasons
-                .iter()
-                .map(|q| q.text.clone())
-                .collect::<Vec<_>>()
-                .join("; "),
+            reason: plain(
+                &x.reasons
+                    .iter()
+                    .map(|q| q.text.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
         })
         .collect();
     if r.ranked.iter().all(|v| !v.contributions.is_empty()) {
@@ -103,25 +105,41 @@ pub fn ranking_charts(r: &Ranking) -> Result<Vec<Figure>, ChartError> {
         .map(|(i, v)| ProfileRow {
             vendor: v.vendor.clone(),
             values: keep.iter().map(|&c| columns[c][i]).collect(),
+            shown: keep
+                .iter()
+                .map(|&c| v.values[c].map_or(f64::NAN, |x| as_shown(&r.criteria[c].unit, x)))
+                .collect(),
         })
         .collect();
-    let all = criteria(r);
     let input = ProfileInput {
         title: match &top {
-            None => format!(
-                "{}: each vendor's profile (1 = best of the ranked vendors)",
-                r.title
-            ),
-            Some(t) => format!("{}: profiles of the {t} (1 = best)", r.title),
+            None => format!("{}: each vendor's value on every criterion", r.title),
+            Some(t) => format!("{}: values of the {t}", r.title),
         },
         vendors: styles(r),
-        criteria: keep.iter().map(|&c| all[c].clone()).collect(),
+        criteria: keep
+            .iter()
+            .map(|&c| CriterionLabel {
+                id: r.criteria[c].id.clone(),
+                label: crate::report::unit_label(&r.criteria[c]),
+            })
+            .collect(),
         rows,
     };
-    let mut caption = "Each vendor's value on every criterion, rescaled so that 1 is the best of the ranked vendors and 0 the worst; gaps are missing values.".to_string();
+    let mut caption = "Each ranked vendor's value on every criterion, in the criterion's unit; the darker the cell, the better the value among the ranked vendors (light: the worst, dark: the best); n/a: no data.".to_string();
     caption.push_str(&cut_notes(r, shown, keep.len()));
     push("profile", caption, chart::profile(&input)?);
     Ok(out)
+}
+
+/// A criterion's value in the unit its label names ([`crate::report::unit_label`]): ratios
+/// as percentages, everything else as it is.
+fn as_shown(unit: &str, x: f64) -> f64 {
+    if unit == "ratio" {
+        100.0 * x
+    } else {
+        x
+    }
 }
 
 /// The criteria the charts draw: the [`TOP_CRITERIA`] heaviest, in criteria order.
@@ -155,7 +173,7 @@ fn cut_notes(r: &Ranking, shown: usize, kept: usize) -> String {
     if shown < r.ranked.len() {
         out.push_str(&format!(
             " The chart shows the first {shown} ranked vendors; {}",
-            more(r.ranked.len() - shown, "vendor", "vendors", "`ranking.csv`")
+            more(r.ranked.len() - shown, "vendor", "vendors", "ranking.csv")
         ));
     }
     if r.excluded.len() > TOP_VENDORS {
@@ -164,7 +182,7 @@ fn cut_notes(r: &Ranking, shown: usize, kept: usize) -> String {
             r.excluded.len() - TOP_VENDORS,
             "excluded vendor",
             "excluded vendors",
-            "`tables/ranking.csv`",
+            "tables/ranking.csv",
         ));
     }
     if hidden_criteria > 0 {
@@ -174,7 +192,7 @@ fn cut_notes(r: &Ranking, shown: usize, kept: usize) -> String {
                 hidden_criteria,
                 "criterion",
                 "criteria",
-                "`tables/criteria.csv`"
+                "tables/criteria.csv"
             )
         ));
     }

@@ -3,7 +3,7 @@
 //! sweep draw the first [`TOP_VENDORS`] ranked vendors (the heatmap their first
 //! [`TOP_VENDORS`] ranks), the tornado the [`TOP_CRITERIA`] widest bars.
 
-use super::{sensitivity_unit, styles, Figure};
+use super::{sensitivity_unit, styles, vendor_name, Figure};
 use crate::chart::{
     self, BreakEven as ChartBreakEven, ChartError, RankHeatmapInput, RankRow, SweepSeries,
     TornadoBar, TornadoInput, WeightSweepInput,
@@ -66,7 +66,7 @@ pub fn sensitivity_charts(r: &Ranking, a: &Analysis) -> Result<Vec<Figure>, Char
                 total - order.len(),
                 "vendor",
                 "vendors",
-                "`tables/acceptability.csv` with every rank"
+                "tables/acceptability.csv with every rank"
             )
         ));
     }
@@ -75,7 +75,7 @@ pub fn sensitivity_charts(r: &Ranking, a: &Analysis) -> Result<Vec<Figure>, Char
         caption,
         chart: chart::rank_heatmap(&heat)?,
     });
-    let leader = a.vendors[a.leader].clone();
+    let leader = vendor_name(r, &a.vendors[a.leader]);
     if !a.tornado.is_empty() {
         let widths: Vec<f64> = a
             .tornado
@@ -108,7 +108,7 @@ pub fn sensitivity_charts(r: &Ranking, a: &Analysis) -> Result<Vec<Figure>, Char
                 .collect(),
         };
         let mut caption = format!(
-            "The lead of `{leader}` over the next-best vendor when each weight is halved (blue) or raised by half (orange), the others keeping their proportions; a bar crossing zero means that weight alone can change the winner."
+            "The lead of {leader} over the next-best vendor when each weight is halved (blue) or raised by half (orange), the others keeping their proportions; a bar crossing zero means that weight alone can change the winner."
         );
         let hidden = a.tornado.len() - keep.len();
         if hidden > 0 {
@@ -141,7 +141,7 @@ pub fn sensitivity_charts(r: &Ranking, a: &Analysis) -> Result<Vec<Figure>, Char
                     "{} leads",
                     p.leaders
                         .iter()
-                        .map(|&l| a.vendors[l].as_str())
+                        .map(|&l| vendor_name(r, &a.vendors[l]))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
@@ -164,8 +164,8 @@ pub fn sensitivity_charts(r: &Ranking, a: &Analysis) -> Result<Vec<Figure>, Char
             break_even,
         };
         let mut caption = format!(
-            "Every vendor's score as the weight of `{}` goes from 0 to 100% (the other weights keep their proportions); the dashed line is the current weight, dotted lines the weights where first place changes.",
-            a.criteria[c]
+            "Every vendor's score as the weight of {} goes from 0 to 100% (the other weights keep their proportions); the dashed line is the current weight, dotted lines the weights where first place changes.",
+            label(c)
         );
         if order.len() < total {
             caption.push_str(&format!(

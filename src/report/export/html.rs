@@ -1,6 +1,11 @@
 //! The report as one self-contained HTML page: inline CSS and inline SVG charts, no script,
 //! no external request (a Content-Security-Policy forbids any), readable on a phone and
 //! printable to PDF. Every text from the data is escaped.
+//!
+//! Each chart is inlined twice, in its wide and its narrow layout, and a media query shows
+//! one: the narrow one on a screen too small for the wide one's text, the wide one
+//! elsewhere and in print. A table wider than the page scrolls sideways in its box, with a
+//! shadow on the side that has more and a "scroll" cue on narrow screens.
 
 use crate::report::doc::{spans, Block, Doc, Span, Table, Tone};
 
@@ -21,16 +26,20 @@ nav a { color: inherit; }
 code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.9em; background: #f1f3f6; padding: 0 0.2em; border-radius: 3px; }
 .callout { border-left: 5px solid var(--good); background: #eef7f2; padding: 0.75rem 1rem; margin: 0.75rem 0; font-size: 1.05rem; }
 .callout.caution { border-left-color: var(--caution); background: #fdf4e6; }
-.table { overflow-x: auto; margin: 0.75rem 0; }
+.table { overflow-x: auto; margin: 0.75rem 0; background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2.5rem 100% no-repeat local, linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2.5rem 100% no-repeat local, radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) left / 0.9rem 100% no-repeat scroll, radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.22), rgba(0,0,0,0)) right / 0.9rem 100% no-repeat scroll; }
+.scroll-cue { display: none; color: var(--muted); font-size: 0.8rem; text-align: right; margin: 0.75rem 0 -0.6rem; }
 table { border-collapse: collapse; font-size: 0.9rem; min-width: 50%; }
 th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { background: #f6f7f9; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: 1rem 0; }
-figure svg { display: block; width: 100%; height: auto; max-width: 900px; border: 1px solid var(--line); }
+figure svg { display: block; width: 100%; height: auto; border: 1px solid var(--line); }
+figure svg.wide { max-width: 900px; }
+figure svg.narrow { display: none; max-width: 480px; }
 figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.3rem; }
 footer { color: var(--muted); font-size: 0.85rem; margin-top: 2rem; }
-@media (max-width: 40rem) { body { font-size: 15px; } main { padding: 0.75rem; } }
+@media (max-width: 40rem) { body { font-size: 15px; } main { padding: 0.75rem; } .scroll-cue { display: block; } }
+@media screen and (max-width: 52rem) { figure svg.wide { display: none; } figure svg.narrow { display: block; } }
 @media print {
   @page { margin: 15mm; }
   body { font-size: 11pt; }
@@ -38,7 +47,8 @@ footer { color: var(--muted); font-size: 0.85rem; margin-top: 2rem; }
   nav { display: none; }
   h2 { break-after: avoid; }
   figure, .callout, tr { break-inside: avoid; }
-  .table { overflow: visible; }
+  .table { overflow: visible; background: none; }
+  .scroll-cue { display: none; }
   a { color: inherit; text-decoration: none; }
 }
 "#;
@@ -87,7 +97,11 @@ fn table(t: &Table) -> String {
             ""
         }
     };
-    let mut o = String::from("<div class=\"table\"><table>\n<thead><tr>");
+    let mut o = String::new();
+    if t.header.len() > 3 {
+        o.push_str("<p class=\"scroll-cue\" aria-hidden=\"true\">scroll sideways for more →</p>\n");
+    }
+    o.push_str("<div class=\"table\"><table>\n<thead><tr>");
     for (i, h) in t.header.iter().enumerate() {
         o.push_str(&format!("<th scope=\"col\"{}>{}</th>", class(i), inline(h)));
     }
@@ -103,15 +117,19 @@ fn table(t: &Table) -> String {
     o
 }
 
-/// An SVG chart for inlining: without its XML prolog, labelled for screen readers.
-fn inline_svg(svg: &str, caption: &str) -> String {
+/// An SVG chart for inlining: without its XML prolog, in the class of its layout
+/// (`wide` or `narrow`), labelled for screen readers.
+fn inline_svg(svg: &str, caption: &str, class: &str) -> String {
     let body = match svg.find("<svg") {
         Some(i) => &svg[i..],
         None => svg,
     };
     body.replacen(
         "<svg ",
-        &format!("<svg role=\"img\" aria-label=\"{}\" ", escape(caption)),
+        &format!(
+            "<svg class=\"{class}\" role=\"img\" aria-label=\"{}\" ",
+            escape(caption)
+        ),
         1,
     )
 }
@@ -139,10 +157,12 @@ fn block(b: &Block) -> String {
             chart,
             caption,
             svg,
+            narrow,
         } => format!(
-            "<figure id=\"chart-{}\">\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
+            "<figure id=\"chart-{}\">\n{}\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
             escape(chart),
-            inline_svg(svg, caption),
+            inline_svg(svg, caption, "wide"),
+            inline_svg(narrow, caption, "narrow"),
             inline(caption)
         ),
         Block::Heading(t) => format!("<h3>{}</h3>\n", inline(t)),
@@ -235,7 +255,8 @@ mod tests {
     #[test]
     fn svg_is_inlined_without_prolog_and_labelled() {
         let svg = "<?xml version=\"1.0\"?>\n<svg width=\"10\" height=\"10\" xmlns=\"http://www.w3.org/2000/svg\"></svg>";
-        let out = inline_svg(svg, "a \"b\"");
-        assert!(out.starts_with("<svg role=\"img\" aria-label=\"a &quot;b&quot;\" width"));
+        let out = inline_svg(svg, "a \"b\"", "wide");
+        assert!(out
+            .starts_with("<svg class=\"wide\" role=\"img\" aria-label=\"a &quot;b&quot;\" width"));
     }
 }

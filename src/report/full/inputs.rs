@@ -25,6 +25,7 @@ pub(crate) fn figure(f: &Figure) -> Block {
         chart: f.name.clone(),
         caption: f.caption.clone(),
         svg: f.chart.svg.clone(),
+        narrow: f.chart.narrow.clone(),
     }
 }
 
