@@ -86,6 +86,20 @@ pub fn fmt_value_terminal(c: &CriterionInfo, v: Option<f64>) -> String {
     }
 }
 
+/// A pilot metric's name in tables: its label ([`crate::metrics::label`]), with the unit
+/// of a mean ("CPU overhead (%)", "Boot delay (seconds)"); rates and per-day counts show
+/// theirs in the value.
+pub fn pilot_metric_name(metric: &str, kind: crate::pilot::Kind) -> String {
+    use crate::pilot::Kind;
+    let label = crate::metrics::label(metric);
+    let unit = crate::metrics::fixed(metric).map_or("", |d| d.unit);
+    match (kind, unit) {
+        (Kind::Rate | Kind::PerDay, _) | (_, "") => label,
+        (_, "percent") => format!("{label} (%)"),
+        (_, unit) => format!("{label} ({unit})"),
+    }
+}
+
 /// A criterion's label with the unit its values are shown in ([`fmt_value`]: ratios and
 /// percentages both as `%`), unless the label already says it: `Pilot detection rate (%)`,
 /// `CPU overhead (%)`, `False positives per endpoint-day`.

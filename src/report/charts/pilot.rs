@@ -60,17 +60,12 @@ fn gate_line(cr: &Criteria, metric: &str, factor: f64) -> Option<Threshold> {
 }
 
 /// A pilot metric's name for people: the label of the criterion that uses it, else its
-/// name in words ("Pilot cpu overhead (%)" for `pilot.cpu_overhead_pct`).
+/// name for people ("CPU overhead" for `pilot.cpu_overhead_pct`).
 fn metric_label(r: &Ranking, metric: &str) -> String {
     if let Some(c) = r.criteria.iter().find(|c| c.metric == metric) {
         return c.label.clone();
     }
-    let words = metric
-        .trim_start_matches("pilot.")
-        .replace("_per_endpoint_day", " per endpoint-day")
-        .replace("_pct", " (%)")
-        .replace('_', " ");
-    format!("Pilot {words}")
+    crate::metrics::label(metric)
 }
 
 /// The unit for the axis beside `label`: "%" for percentages, nothing when the label

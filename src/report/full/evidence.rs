@@ -120,18 +120,6 @@ fn pilot_value(kind: Kind, x: f64) -> String {
     }
 }
 
-/// A pilot metric's name in the table: its label, with the unit of a mean ("CPU overhead
-/// (%)", "Boot delay (seconds)"); rates and per-day counts show theirs in the value.
-fn metric_cell(metric: &str, kind: Kind) -> String {
-    let label = crate::metrics::label(metric);
-    let unit = crate::metrics::fixed(metric).map_or("", |d| d.unit);
-    match (kind, unit) {
-        (Kind::Rate | Kind::PerDay, _) | (_, "") => label,
-        (_, "percent") => format!("{label} (%)"),
-        (_, unit) => format!("{label} ({unit})"),
-    }
-}
-
 /// The pilot metrics the criteria use: forest plots, the table with intervals, the ties at
 /// the top, and the go/no-go checklist (every metric is in `tables/pilot_metrics`).
 fn pilot_blocks(r: &Ranking, p: &PilotReport, in_use: &[String], forest: &[Figure]) -> Vec<Block> {
@@ -169,7 +157,7 @@ fn pilot_blocks(r: &Ranking, p: &PilotReport, in_use: &[String], forest: &[Figur
             });
             t.rows.push(vec![
                 format!("`{}`", p.vendor_ids[v.vendor]),
-                metric_cell(m.metric, m.kind),
+                crate::report::pilot_metric_name(m.metric, m.kind),
                 m.value.map_or("n/a".into(), |x| pilot_value(m.kind, x)),
                 format!("{} {}", crate::gates::fmt_num(m.n), m.unit),
                 interval,

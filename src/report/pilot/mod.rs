@@ -8,7 +8,7 @@ mod table;
 mod terminal;
 
 use json::PilotJson;
-use table::{metrics_table, short};
+use table::metrics_table;
 
 use crate::cli::PlanArgs;
 use crate::pilot::PilotReport;
@@ -50,7 +50,11 @@ impl Render for PilotReport {
                     )
                 })
                 .collect();
-            o.push_str(&format!("- {}: {}\n", short(t.metric), groups.join(" > ")));
+            o.push_str(&format!(
+                "- {}: {}\n",
+                crate::metrics::label(t.metric),
+                groups.join(" > ")
+            ));
         }
         o.push_str("\n## Go/no-go\n\n");
         for (v, lines) in &r.checklist {

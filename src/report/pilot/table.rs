@@ -4,11 +4,6 @@
 use crate::pilot::{Kind, MetricRow, PilotReport, VendorPilot};
 use crate::report::doc::Table;
 
-/// A metric's name without the `pilot.` every pilot metric starts with.
-pub(super) fn short(metric: &str) -> &str {
-    metric.strip_prefix("pilot.").unwrap_or(metric)
-}
-
 /// A value for people: rates as percentages, per-day rates with 4 decimals.
 fn show(m: &MetricRow, x: f64) -> String {
     match m.kind {
@@ -49,7 +44,7 @@ pub(super) fn metrics_table(
             };
             t.rows.push(vec![
                 id,
-                short(m.metric).to_string(),
+                crate::report::pilot_metric_name(m.metric, m.kind),
                 m.value.map_or("n/a".into(), |x| show(m, x)),
                 format!("{} {}", crate::gates::fmt_num(m.n), m.unit),
                 intervals(m, sep),

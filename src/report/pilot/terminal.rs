@@ -3,7 +3,7 @@
 //! vendors the evidence can tell apart, and the go/no-go list. Vendors that pass the
 //! criteria file's gates come first, the excluded ones after.
 
-use super::table::{go_first, metrics_table, short};
+use super::table::{go_first, metrics_table};
 use crate::pilot::PilotReport;
 use crate::report::doc::Table;
 use crate::report::export::terminal::{fitted_table, Fit, Width};
@@ -41,7 +41,7 @@ pub(super) fn terminal(r: &PilotReport, width: Width) -> String {
             .collect();
         o.push_str(&format!(
             "  {:<36} {}\n",
-            short(t.metric),
+            crate::metrics::label(t.metric),
             groups.join(" > ")
         ));
     }
