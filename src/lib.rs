@@ -18,6 +18,7 @@ pub mod demo;
 pub mod embedded;
 mod error;
 pub mod gates;
+pub mod inventory;
 pub mod matrix;
 pub mod metrics;
 pub mod noise;
