@@ -24,6 +24,7 @@ pub mod metrics;
 pub mod noise;
 pub mod output;
 pub mod pilot;
+pub mod plan;
 pub mod problem;
 pub mod rank;
 pub mod report;
