@@ -53,6 +53,18 @@ pub static DEMO_FILES: &[(&str, &[u8])] = &[
         "rmm_checks.csv",
         include_bytes!("../datasets/demo/rmm_checks.csv"),
     ),
+    (
+        "inventory-dental-35.csv",
+        include_bytes!("../datasets/demo/inventory-dental-35.csv"),
+    ),
+    (
+        "inventory-federal-contractor.csv",
+        include_bytes!("../datasets/demo/inventory-federal-contractor.csv"),
+    ),
+    (
+        "inventory-msp-client-350.csv",
+        include_bytes!("../datasets/demo/inventory-msp-client-350.csv"),
+    ),
 ];
 
 /// Every shipped dataset.

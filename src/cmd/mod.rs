@@ -8,6 +8,7 @@ mod cost;
 mod demo_data;
 mod list;
 mod pilot;
+mod plan;
 mod rank;
 mod report;
 mod sensitivity;
@@ -40,6 +41,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Pilot(a) => pilot::run(&a),
         Command::CompareMethods(a) => compare::run(&a),
         Command::Sensitivity(a) => sensitivity::run(&a),
+        Command::Plan(a) => plan::run(&a),
         Command::DemoData(a) => demo_data::run(&a),
         Command::List => list::run(),
     }
