@@ -59,8 +59,9 @@ fn heading(r: &PlanReport) -> Vec<String> {
         format!("start {} ({})", r.start, r.start_from),
         format!("deadline {} ({})", r.deadline, r.deadline_source),
         format!(
-            "{} technicians, {} h a working day, {} h a maintenance window, {} h a device, soak {} days, order {}{}",
+            "{} technician{}, {} h a working day, {} h a maintenance window, {} h a device, soak {} days, order {}{}",
             r.technicians,
+            if r.technicians == 1 { "" } else { "s" },
             r.hours_per_day,
             r.window_hours,
             r.hours_per_device,
@@ -73,7 +74,7 @@ fn heading(r: &PlanReport) -> Vec<String> {
     ];
     let n = &r.counts;
     lines.push(format!(
-        "on Kaspersky: {} ({} workstations, {} servers, {} domain controllers); to move now: {}; stale (not planned): {}; unmanaged: {}; no antivirus: {}; other antivirus: {}",
+        "on Kaspersky: {} (workstations {}, servers {}, domain controllers {}); to move now: {}; stale (not planned): {}; unmanaged: {}; no antivirus: {}; other antivirus: {}",
         n.kaspersky, n.workstations, n.servers, n.domain_controllers, n.to_move, n.stale, n.unmanaged, n.no_antivirus, n.other_antivirus
     ));
     let sites: Vec<String> = n
