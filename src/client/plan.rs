@@ -187,3 +187,52 @@ pub fn parse(file: &str, text: &str, raw: &RawPlan) -> (PlanProfile, Vec<Problem
     };
     (plan, c.problems)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::client::parse;
+
+    const HEAD: &str = "name = \"x\"\n[fleet]\nworkstations = 1\n[plan]\n";
+
+    #[test]
+    fn a_plan_table_reads_every_key() {
+        let text = format!("{HEAD}start = \"2024-07-01\"\ndeadline = \"2024-09-15\"\ntechnicians = 3\nworking_days = [\"mon\", \"Tuesday\"]\nblackout = [\"2024-07-04\"]\norder = \"blast-radius-first\"\nhigh_value_roles = [\"domain_controller\"]\nhigh_value_tags = [\"PHI\"]\nmapping = \"ninjaone\"\n");
+        let p = parse("c.toml", &text).unwrap().plan;
+        assert_eq!(p.start.unwrap().to_string(), "2024-07-01");
+        assert_eq!(p.deadline.unwrap().to_string(), "2024-09-15");
+        assert_eq!(p.technicians, Some(3));
+        assert_eq!(
+            p.working_days,
+            Some([true, true, false, false, false, false, false])
+        );
+        assert_eq!(p.blackout.len(), 1);
+        assert_eq!(p.order, Some(crate::plan::Order::BlastRadiusFirst));
+        assert_eq!(
+            p.high_value_roles,
+            Some(vec![crate::dataset::Role::DomainController])
+        );
+        assert_eq!(p.high_value_tags, Some(vec!["phi".to_string()]));
+        assert_eq!(p.mapping.as_deref(), Some("ninjaone"));
+    }
+
+    #[test]
+    fn every_bad_key_is_a_problem_at_its_place() {
+        let text = format!("{HEAD}start = \"2024-02-30\"\ntechnicians = 0\nwindow_days = [\"someday\"]\norder = \"random\"\npilot_share = 1.5\nhours_per_day = 0.0\n");
+        let problems = parse("c.toml", &text).unwrap_err();
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| p.to_string().lines().next().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "c.toml:6:15: `technicians` is 0: nobody would do the work",
+                "c.toml:8:9: unknown order `random`",
+                "c.toml:9:15: `pilot_share` is 1.5",
+                "c.toml:5:9: `start` is `2024-02-30`, not a date",
+                "c.toml:10:17: `hours_per_day` is 0",
+                "c.toml:7:15: `window_days` has `someday`, not a day of the week",
+            ]
+        );
+    }
+}
