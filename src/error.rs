@@ -91,6 +91,15 @@ mod tests {
                 source: std::io::Error::other("denied"),
             }
             .into(),
+            crate::inventory::InventoryError::Invalid {
+                problems: Vec::new(),
+            }
+            .into(),
+            crate::plan::PlanError::NeverOpens {
+                what: "a maintenance window".into(),
+                device: "SRV-01".into(),
+            }
+            .into(),
         ];
         for e in &data {
             assert_eq!(e.exit_code(), 1, "{e}");
