@@ -19,6 +19,7 @@ Examples:
   vendorscore cost --client dental-35 --explain      what each vendor costs that client, line by line
   vendorscore rank --client federal-contractor       rank for one client's fleet and constraints
   vendorscore rank --wide                            every column, however wide the table
+  vendorscore plan --client msp-client-350           dated migration waves and the deadline check
   vendorscore demo-data --seed 7 --out my-demo       make a synthetic dataset to play with
 
 Every example runs from any folder: the shipped datasets, criteria files and client
@@ -58,6 +59,8 @@ pub enum Command {
     Pilot(PilotArgs),
     /// Price each vendor for a fleet (a client's with --client): line items, TCO, value for money
     Cost(CostArgs),
+    /// Plan the migration off Kaspersky from a device inventory: waves, dates, the deadline check
+    Plan(MigrationPlanArgs),
     /// Write a synthetic, seeded demo dataset of fictional vendors (plus the incumbent)
     DemoData(DemoArgs),
     /// List the built-in datasets, criteria files and client profiles, by the names
@@ -260,4 +263,44 @@ pub struct DemoArgs {
     /// Write into a folder that holds other files, replacing any of the same names
     #[arg(long)]
     pub force: bool,
+}
+
+/// `vendorscore plan`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Without --inventory, the client's inventory is `inventory-<client>.csv` in the dataset folder (the built-in demo data has one for each shipped client). The plan's settings come from the client profile's `[plan]` table; the options below override them. docs/plan.md has the format, the rules and the arithmetic.\n\nExamples:\n  vendorscore plan --client msp-client-350\n  vendorscore plan --client dental-35 --technicians 2 --order blast-radius-first --format md\n  vendorscore plan --client federal-contractor --start 2024-08-01 --out out/plan"
+)]
+pub struct MigrationPlanArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The device inventory (CSV or Parquet): the generic format, or an RMM export read through --mapping
+    #[arg(long, value_name = "FILE")]
+    pub inventory: Option<PathBuf>,
+    /// Column mapping of the export: a TOML file, or `ninjaone`, `datto-rmm`, `connectwise-automate` [default: the profile's `mapping`, else the generic format]
+    #[arg(long, value_name = "FILE|NAME")]
+    pub mapping: Option<PathBuf>,
+    /// More Kaspersky product names to recognise (a TOML file like products/kaspersky.toml)
+    #[arg(long, value_name = "FILE")]
+    pub products: Option<PathBuf>,
+    /// The replacement vendor (its id in the dataset), for the hours per device by its RMM deploy check [default: the ranking's winner]
+    #[arg(long, value_name = "ID")]
+    pub vendor: Option<String>,
+    /// First day of the migration, YYYY-MM-DD [default: the profile's `start`, else today]
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Technicians working at once [default: the profile's, else 1]
+    #[arg(long)]
+    pub technicians: Option<u32>,
+    /// Days of monitoring after each wave [default: the profile's, else 14]
+    #[arg(long)]
+    pub soak_days: Option<u32>,
+    /// Order of the waves after the pilot [default: the profile's, else risk-first]
+    #[arg(long, value_enum)]
+    pub order: Option<crate::plan::Order>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Also write devices.csv (one row a device: wave, date, window, steps) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }

@@ -1,4 +1,5 @@
-//! Every shipped dataset, criteria file and client profile, built into the binary so that
+//! Every shipped dataset, criteria file, client profile, inventory column mapping and
+//! product list, built into the binary so that
 //! each is found by name from any folder (`--data avc-2021-enterprise`, `--criteria
 //! lab-only`, `--client dental-35`) and `vendorscore report` works anywhere.
 //!
@@ -51,6 +52,18 @@ pub static DEMO_FILES: &[(&str, &[u8])] = &[
     (
         "rmm_checks.csv",
         include_bytes!("../datasets/demo/rmm_checks.csv"),
+    ),
+    (
+        "inventory-dental-35.csv",
+        include_bytes!("../datasets/demo/inventory-dental-35.csv"),
+    ),
+    (
+        "inventory-federal-contractor.csv",
+        include_bytes!("../datasets/demo/inventory-federal-contractor.csv"),
+    ),
+    (
+        "inventory-msp-client-350.csv",
+        include_bytes!("../datasets/demo/inventory-msp-client-350.csv"),
     ),
 ];
 
@@ -105,6 +118,16 @@ pub static CLIENTS: &[BuiltInFile] = &[
     built_in!("clients", "msp-client-350"),
     built_in!("clients", "federal-contractor"),
 ];
+
+/// Every shipped column mapping of an RMM's device export (`vendorscore plan --mapping`).
+pub static MAPPINGS: &[BuiltInFile] = &[
+    built_in!("mappings", "ninjaone"),
+    built_in!("mappings", "datto-rmm"),
+    built_in!("mappings", "connectwise-automate"),
+];
+
+/// The Kaspersky product names `vendorscore plan` looks for.
+pub static PRODUCTS: BuiltInFile = built_in!("products", "kaspersky");
 
 /// The built-in entry `given` names, when `given` is not on disk: its last part is the
 /// name (with `ext` stripped), and any folder before it is the shipped folder `folder`

@@ -26,6 +26,10 @@ pub enum Error {
     #[error("{0}")]
     Demo(#[from] DemoError),
     #[error("{0}")]
+    Inventory(#[from] crate::inventory::InventoryError),
+    #[error("cannot plan the migration: {0}")]
+    Plan(#[from] crate::plan::PlanError),
+    #[error("{0}")]
     Write(#[from] WriteError),
     /// The evidence lacks what the command needs (`cost` without a pricing file, `pilot`
     /// without a pilot file).
@@ -91,6 +95,15 @@ mod tests {
             DemoError::Io {
                 path: "out".into(),
                 source: std::io::Error::other("denied"),
+            }
+            .into(),
+            crate::inventory::InventoryError::Invalid {
+                problems: Vec::new(),
+            }
+            .into(),
+            crate::plan::PlanError::NeverOpens {
+                what: "a maintenance window".into(),
+                device: "SRV-01".into(),
             }
             .into(),
         ];

@@ -72,8 +72,13 @@ fn a_report_killed_at_any_moment_leaves_the_old_or_the_new_folder() {
             assert!(report(&out, "1").status().unwrap().success());
             assert_eq!(contents(&out), old);
         } else {
+            let differ: Vec<&String> = now
+                .iter()
+                .filter(|f| !old.contains(f) && !new.contains(f))
+                .map(|(n, _)| n)
+                .collect();
             let names: Vec<&String> = now.iter().map(|(n, _)| n).collect();
-            panic!("killed after {delay:?}, the folder mixes two runs: {names:?}");
+            panic!("killed after {delay:?}, the folder mixes two runs: {names:?}; like neither run: {differ:?}");
         }
     }
     assert!(saw_old > 0, "no kill landed before the swap");

@@ -237,7 +237,7 @@ fn avc_2021_leaders_are_tied_on_the_evidence() {
 /// src/embedded.rs.
 #[test]
 fn every_shipped_file_is_built_in() {
-    use vendorscore::embedded::{CLIENTS, CRITERIA, DATASETS};
+    use vendorscore::embedded::{CLIENTS, CRITERIA, DATASETS, MAPPINGS, PRODUCTS};
     for entry in std::fs::read_dir(repo("datasets")).unwrap() {
         let dir = entry.unwrap().path();
         let name = dir.file_name().unwrap().to_str().unwrap().to_string();
@@ -261,7 +261,13 @@ fn every_shipped_file_is_built_in() {
             );
         }
     }
-    for (folder, built) in [("criteria", CRITERIA), ("clients", CLIENTS)] {
+    let products = std::slice::from_ref(&PRODUCTS);
+    for (folder, built) in [
+        ("criteria", CRITERIA),
+        ("clients", CLIENTS),
+        ("mappings", MAPPINGS),
+        ("products", products),
+    ] {
         for f in std::fs::read_dir(repo(folder)).unwrap() {
             let f = f.unwrap().path();
             let stem = f.file_stem().unwrap().to_str().unwrap();

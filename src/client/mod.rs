@@ -6,9 +6,11 @@
 //! is reported with the profile's file, line and column. Format: docs/clients.md.
 //!
 //! `raw` mirrors the TOML, `parse` validates it into a `Profile` (`profile`, which also
-//! applies it to a criteria file); this file finds and loads one.
+//! applies it to a criteria file; `plan` checks the `[plan]` table); this file finds and
+//! loads one.
 
 mod parse;
+mod plan;
 mod profile;
 mod raw;
 
@@ -17,6 +19,7 @@ use std::path::{Path, PathBuf};
 use crate::problem::{backticks, render_all, Problem};
 
 pub use parse::parse;
+pub use plan::PlanProfile;
 pub use profile::{Profile, CONSTRAINTS, COUNTRIES_OF_CONCERN, KNOWN_PSA, KNOWN_RMM};
 
 /// Errors of loading a profile.

@@ -194,6 +194,12 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, Vec<Problem>> {
             })
             .collect()
     };
+    let (plan, problems) = raw
+        .plan
+        .as_ref()
+        .map(|p| super::plan::parse(file, text, p))
+        .unwrap_or_default();
+    cx.problems.extend(problems);
     let weights = overrides(&mut cx, &raw.weights, "weight of");
     let group_weights = overrides(&mut cx, &raw.group_weights, "weight of group");
     if !cx.problems.is_empty() {
@@ -218,6 +224,7 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, Vec<Problem>> {
             currency,
         },
         psa,
+        plan,
         gates,
         weights,
         group_weights,

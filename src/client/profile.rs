@@ -45,6 +45,8 @@ pub struct Profile {
     pub description: Option<String>,
     pub pricing: PricingContext,
     pub psa: Option<String>,
+    /// `[plan]`: the migration plan's settings (docs/plan.md).
+    pub plan: super::plan::PlanProfile,
     /// Gates the constraints add.
     pub gates: Vec<Gate>,
     /// (criterion id, weight, where)

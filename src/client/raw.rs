@@ -21,6 +21,8 @@ pub struct RawProfile {
     #[serde(default)]
     pub contract: RawContract,
     pub migration: Option<RawMigration>,
+    /// `[plan]`: the migration plan's dates, capacity, calendar and rules.
+    pub plan: Option<RawPlan>,
     /// Criterion id -> new relative weight.
     #[serde(default)]
     pub weights: BTreeMap<String, Spanned<f64>>,
@@ -66,4 +68,27 @@ pub struct RawMigration {
     pub exclusions: Option<Spanned<i64>>,
     pub partial_deploy_factor: Option<Spanned<f64>>,
     pub manual_deploy_factor: Option<Spanned<f64>>,
+}
+
+/// `[plan]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlan {
+    pub start: Option<Spanned<String>>,
+    pub deadline: Option<Spanned<String>>,
+    pub technicians: Option<Spanned<i64>>,
+    pub hours_per_day: Option<Spanned<f64>>,
+    pub window_hours: Option<Spanned<f64>>,
+    pub working_days: Option<Spanned<Vec<String>>>,
+    pub window_days: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub blackout: Vec<Spanned<String>>,
+    pub soak_days: Option<Spanned<i64>>,
+    pub pilot_share: Option<Spanned<f64>>,
+    pub stale_days: Option<Spanned<i64>>,
+    pub order: Option<Spanned<String>>,
+    pub high_value_roles: Option<Vec<Spanned<String>>>,
+    pub high_value_tags: Option<Vec<String>>,
+    /// A column mapping: a file, or a built-in mapping's name.
+    pub mapping: Option<String>,
 }

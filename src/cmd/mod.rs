@@ -9,6 +9,7 @@ mod demo_data;
 mod list;
 mod manifest;
 mod pilot;
+mod plan;
 mod rank;
 mod report;
 mod sensitivity;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Pilot(a) => pilot::run(&a, width),
         Command::CompareMethods(a) => compare::run(&a, width),
         Command::Sensitivity(a) => sensitivity::run(&a, width),
+        Command::Plan(a) => plan::run(&a, width),
         Command::DemoData(a) => demo_data::run(&a),
         Command::List => list::run(),
     }

@@ -1,5 +1,6 @@
 //! Dates in evidence files: `YYYY-MM-DD`, or a month `YYYY-MM` where a file allows it,
-//! checked against the calendar.
+//! checked against the calendar; and day arithmetic on them (days since 1970-01-01 and
+//! back, the day of the week) for calendars such as a migration plan's.
 
 /// A calendar date, or a month when `day` is 0 (`YYYY-MM`). Orders chronologically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -16,6 +17,49 @@ impl std::fmt::Display for Date {
         } else {
             write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
         }
+    }
+}
+
+impl Date {
+    /// Days since 1970-01-01 (negative before), H. Hinnant's `days_from_civil`
+    /// ("chrono-Compatible Low-Level Date Algorithms"). A month (`day` 0) counts as its
+    /// first day.
+    pub fn days(self) -> i64 {
+        let (month, day) = (i64::from(self.month), i64::from(self.day.max(1)));
+        let y = i64::from(self.year) - i64::from(month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01, Hinnant's `civil_from_days`.
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date {
+            year: year as i32,
+            month: month as u32,
+            day: day as u32,
+        }
+    }
+
+    /// The day of the week, 0 for Monday to 6 for Sunday (1970-01-01 was a Thursday).
+    pub fn weekday(self) -> u32 {
+        (self.days() + 3).rem_euclid(7) as u32
+    }
+
+    /// The date `n` days later (earlier when negative).
+    pub fn plus(self, n: i64) -> Date {
+        Date::from_days(self.days() + n)
     }
 }
 
@@ -81,6 +125,31 @@ mod tests {
         #[test]
         fn is_day_agrees_with_parse_date(s in "[0-9]{4}-[0-3][0-9]-[0-3][0-9]|.{0,11}") {
             proptest::prop_assert_eq!(is_day(&s), parse_date(&s, false).is_some(), "{}", s);
+        }
+    }
+
+    #[test]
+    fn day_counts_follow_the_calendar() {
+        let d = |s: &str| parse_date(s, false).unwrap();
+        assert_eq!(d("1970-01-01").days(), 0);
+        assert_eq!(d("2000-03-01").days(), 11_017);
+        assert_eq!(d("2024-09-29").days() - d("2024-07-01").days(), 90);
+        assert_eq!(Date::from_days(d("2024-02-28").days() + 1), d("2024-02-29"));
+        assert_eq!(d("2023-12-31").plus(1), d("2024-01-01"));
+        assert_eq!(d("1969-12-31").days(), -1);
+        // 2024-07-01 was a Monday, 2024-09-29 a Sunday, 1970-01-01 a Thursday.
+        assert_eq!(d("2024-07-01").weekday(), 0);
+        assert_eq!(d("2024-09-29").weekday(), 6);
+        assert_eq!(d("1970-01-01").weekday(), 3);
+    }
+
+    proptest::proptest! {
+        /// Every day count of years 1 to 9999 maps to a real date and back.
+        #[test]
+        fn days_round_trip(n in -719_162i64..2_932_897) {
+            let date = Date::from_days(n);
+            proptest::prop_assert!(is_day(&date.to_string()));
+            proptest::prop_assert_eq!(date.days(), n);
         }
     }
 

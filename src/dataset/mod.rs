@@ -24,18 +24,17 @@ mod test_scores;
 mod types;
 mod vendors;
 
-pub use cells::{MAX_COUNT, MAX_VALUE};
+pub use cells::{Cells, MAX_COUNT, MAX_VALUE};
 pub use dates::{parse_date, Date};
 pub use error::DatasetError;
 pub use fx::Fx;
 pub use pilot::{sort_on_two_threads, EndpointAgg, Pilot, TimeGroup};
 pub use source::{Source, FILES};
-pub use table::Format;
+pub use table::{Format, TextTable};
 pub use types::*;
 
 use crate::problem::Problem;
 use source::{find_embedded, find_in_dir, read, Found};
-use table::TextTable;
 use vendors::VendorIndex;
 
 /// A loaded, validated dataset.

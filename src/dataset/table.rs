@@ -130,6 +130,11 @@ impl TextTable {
         self.columns.first().map_or(0, Vec::len)
     }
 
+    /// Whether the file has no data rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Index of a column by name.
     pub fn column_index(&self, name: &str) -> Option<usize> {
         self.headers.iter().position(|h| h == name)

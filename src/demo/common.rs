@@ -13,6 +13,7 @@ pub(super) enum Section {
     Pilot = 2,
     Pricing = 3,
     Rmm = 4,
+    Inventory = 5,
 }
 
 /// Stream index used for draws shared by all vendors of a section.
@@ -92,6 +93,11 @@ pub(super) fn date_after(year: i64, month: i64, day: i64, offset: usize) -> Stri
     civil_from_days(days_from_civil(year, month, day) + offset as i64)
 }
 
+/// The date `offset` days before `(year, month, day)`.
+pub(super) fn date_before(year: i64, month: i64, day: i64, offset: u32) -> String {
+    civil_from_days(days_from_civil(year, month, day) - i64::from(offset))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +110,8 @@ mod tests {
         assert_eq!(date_after(2024, 2, 28, 1), "2024-02-29");
         assert_eq!(date_after(2023, 12, 31, 1), "2024-01-01");
         assert_eq!(civil_from_days(0), "1970-01-01");
+        assert_eq!(date_before(2024, 7, 1, 1), "2024-06-30");
+        assert_eq!(date_before(2024, 3, 1, 1), "2024-02-29");
+        assert_eq!(date_before(2024, 1, 1, 1), "2023-12-31");
     }
 }

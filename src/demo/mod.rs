@@ -14,12 +14,16 @@
 //! default dataset), [`write_to_dir`] streams them to disk row by row, so its memory does not grow
 //! with the number of pilot rows (the 10-million-row benchmark dataset). Both give the same bytes.
 //!
+//! It also writes `inventory-<client>.csv`, a device inventory for each shipped client profile
+//! (`inventory`), which `vendorscore plan` reads.
+//!
 //! Layout: `profiles` (vendors and `vendors.csv`), `labs`, `pilot` and `observe`
 //! (`pilot_results.csv`), `pricing`, `rmm`, `readme`, `sink` (CSV writing), `target` (memory or
 //! folder), `common` (random streams, formatting, dates), `options` (the options, files and
 //! errors every part shares).
 
 mod common;
+mod inventory;
 mod labs;
 mod observe;
 mod options;
@@ -111,13 +115,28 @@ fn validate(opts: &DemoOptions) -> Result<(), DemoError> {
 type Fill<W> = fn(&DemoOptions, &[Entry], &mut Sink<W>);
 
 /// The CSV files in output order: name, header, and the function that fills it.
-fn tables<W: Write>() -> [(&'static str, &'static str, Fill<W>); 5] {
+fn tables<W: Write>() -> [(&'static str, &'static str, Fill<W>); 8] {
     [
         ("vendors.csv", profiles::HEADER, profiles::vendor_rows),
         ("test_scores.csv", labs::HEADER, labs::test_score_rows),
         ("pilot_results.csv", pilot::HEADER, pilot::pilot_rows),
         ("pricing.csv", pricing::HEADER, pricing::pricing_rows),
         ("rmm_checks.csv", rmm::HEADER, rmm::rmm_rows),
+        (
+            "inventory-dental-35.csv",
+            inventory::HEADER,
+            inventory::dental,
+        ),
+        (
+            "inventory-federal-contractor.csv",
+            inventory::HEADER,
+            inventory::federal,
+        ),
+        (
+            "inventory-msp-client-350.csv",
+            inventory::HEADER,
+            inventory::msp,
+        ),
     ]
 }
 
@@ -133,7 +152,7 @@ fn file_names() -> Vec<&'static str> {
 fn emit<T: Target>(opts: &DemoOptions, target: &mut T) -> Result<(), DemoError> {
     validate(opts)?;
     let roster = roster(opts.vendors);
-    let mut counts = Vec::with_capacity(5);
+    let mut counts = Vec::with_capacity(8);
     for (name, header, fill) in tables::<T::Out>() {
         let mut sink = Sink::new(header, target.open(name)?);
         fill(opts, &roster, &mut sink);

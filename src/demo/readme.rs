@@ -35,7 +35,10 @@ fn describe(file: &str) -> &'static str {
         "pricing.csv" => {
             "seat prices in USD per month, by tier band; add-on rows are optional extras"
         }
-        _ => "RMM and PSA integration checks, one row per vendor, platform and check",
+        "rmm_checks.csv" => {
+            "RMM and PSA integration checks, one row per vendor, platform and check"
+        }
+        _ => "a device inventory of the shipped client profile of that name (its fleet), for `vendorscore plan`",
     }
 }
 

@@ -8,7 +8,7 @@ use super::{generate, validate, write_to_dir, DemoError, DemoOptions};
 fn same_seed_gives_identical_bytes() {
     let a = generate(&DemoOptions::default()).unwrap();
     let b = generate(&DemoOptions::default()).unwrap();
-    assert_eq!(a.len(), 6);
+    assert_eq!(a.len(), 9);
     for (x, y) in a.iter().zip(&b) {
         assert_eq!(x.name, y.name);
         assert!(x.bytes == y.bytes, "{} differs between two runs", x.name);
@@ -32,6 +32,9 @@ fn every_file_has_exactly_its_header_and_lf_endings() {
         "pilot_results.csv",
         "pricing.csv",
         "rmm_checks.csv",
+        "inventory-dental-35.csv",
+        "inventory-federal-contractor.csv",
+        "inventory-msp-client-350.csv",
         "README.md",
     ];
     assert_eq!(names, expected_names);
@@ -167,7 +170,7 @@ fn write_to_dir_replaces_an_older_dataset() {
     for ((path, _), f) in written.iter().zip(generate(&opts(2, 1, 2, 2)).unwrap()) {
         assert!(std::fs::read(path).unwrap() == f.bytes, "{}", f.name);
     }
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 6);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 9);
 }
 
 /// A real dataset's files are never replaced without `force`: the error lists what is
@@ -196,7 +199,7 @@ fn write_to_dir_refuses_a_folder_with_other_files_unless_forced() {
     assert!(write_to_dir(&opts(1, 2, 3, 4), gen.path(), false).is_err());
     // Forced, the dataset is written and other files stay.
     write_to_dir(&opts(1, 2, 3, 4), dir.path(), true).unwrap();
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 6);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 9);
     write_to_dir(&opts(1, 2, 3, 4), gen.path(), true).unwrap();
     assert_eq!(
         std::fs::read(gen.path().join("notes.txt")).unwrap(),

@@ -14,6 +14,7 @@ pub mod export;
 pub mod full;
 pub mod limits;
 pub mod pilot;
+pub mod plan;
 mod ranking;
 pub mod sensitivity;
 pub mod tables;
