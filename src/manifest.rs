@@ -10,6 +10,8 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::dataset::Date;
+
 /// The manifest's file name in the output folder.
 pub const FILE: &str = "manifest.json";
 
@@ -135,22 +137,12 @@ impl Manifest {
     }
 }
 
-/// Seconds since 1970-01-01 UTC as `YYYY-MM-DDTHH:MM:SSZ` (the civil date by Howard
-/// Hinnant's `civil_from_days`, chrono-compatible algorithms).
+/// Seconds since 1970-01-01 UTC as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn iso_utc(unix_seconds: u64) -> String {
-    let days = (unix_seconds / 86_400) as i64;
+    let day = Date::from_days((unix_seconds / 86_400) as i64);
     let secs = unix_seconds % 86_400;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
     format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        "{day}T{:02}:{:02}:{:02}Z",
         secs / 3600,
         secs % 3600 / 60,
         secs % 60

@@ -2,6 +2,7 @@
 //! distributions drawn from, number formatting, and civil dates (proleptic Gregorian, no time
 //! zone), so no date crate is needed.
 
+use crate::dataset::Date;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Binomial, Distribution, LogNormal, Normal, Poisson};
@@ -62,40 +63,25 @@ pub(super) fn opt(value: Option<String>) -> String {
     value.unwrap_or_default()
 }
 
-/// Days since 1970-01-01 of a civil date (H. Hinnant, "chrono-Compatible Low-Level Date
-/// Algorithms").
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The civil date `YYYY-MM-DD` of a day count since 1970-01-01.
-fn civil_from_days(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+/// `(year, month, day)` moved by `days`, as `YYYY-MM-DD` (the calendar arithmetic of
+/// [`Date`]).
+fn moved(year: i64, month: i64, day: i64, days: i64) -> String {
+    let d = Date {
+        year: year as i32,
+        month: month as u32,
+        day: day as u32,
+    };
+    d.plus(days).to_string()
 }
 
 /// The date `offset` days after `(year, month, day)`.
 pub(super) fn date_after(year: i64, month: i64, day: i64, offset: usize) -> String {
-    civil_from_days(days_from_civil(year, month, day) + offset as i64)
+    moved(year, month, day, offset as i64)
 }
 
 /// The date `offset` days before `(year, month, day)`.
 pub(super) fn date_before(year: i64, month: i64, day: i64, offset: u32) -> String {
-    civil_from_days(days_from_civil(year, month, day) - i64::from(offset))
+    moved(year, month, day, -i64::from(offset))
 }
 
 #[cfg(test)]
@@ -109,7 +95,7 @@ mod tests {
         assert_eq!(date_after(2024, 8, 5, 208), "2025-03-01");
         assert_eq!(date_after(2024, 2, 28, 1), "2024-02-29");
         assert_eq!(date_after(2023, 12, 31, 1), "2024-01-01");
-        assert_eq!(civil_from_days(0), "1970-01-01");
+        assert_eq!(date_after(1969, 12, 31, 1), "1970-01-01");
         assert_eq!(date_before(2024, 7, 1, 1), "2024-06-30");
         assert_eq!(date_before(2024, 3, 1, 1), "2024-02-29");
         assert_eq!(date_before(2024, 1, 1, 1), "2023-12-31");
