@@ -159,15 +159,19 @@ fn terminal_amounts_have_a_currency_and_other_formats_plain_numbers() {
 }
 
 /// The line numbers of `text` where each of `vendors` is first named at the start of a
-/// table row or a list line.
+/// table row (terminal or Markdown) or a list line.
 fn first_lines(text: &str, vendors: &[&str]) -> Vec<usize> {
     vendors
         .iter()
         .map(|v| {
             text.lines()
                 .position(|l| {
-                    let l = l.trim_start_matches(['│', ' ']);
-                    l.starts_with(&format!("{v} ")) || l.starts_with(&format!("{v}:"))
+                    // A terminal row (`│ x `), a list line (`x:`, `- **x**:`) or a Markdown
+                    // row (`| x |`, `` | `x` | ``).
+                    let l = l.trim_start_matches(['│', '|', ' ', '`', '-', '*']);
+                    [" ", ":", "`", "*"]
+                        .iter()
+                        .any(|end| l.starts_with(&format!("{v}{end}")))
                 })
                 .unwrap_or_else(|| panic!("`{v}` not found in:\n{text}"))
         })
@@ -188,6 +192,8 @@ fn excluded_vendors_come_after_the_ranked_ones_in_every_table() {
         &["rank", "--client", "dental-35"],
         &["cost", "--client", "dental-35"],
         &["pilot"],
+        &["pilot", "--format", "md"],
+        &["rank", "--format", "md"],
     ] {
         let text = run(args, None);
         let excluded = first_lines(&text, &["kaspersky"])[0];

@@ -1,14 +1,15 @@
 //! The pilot report: metrics with intervals per vendor (and per group of a breakdown),
 //! the vendors each metric cannot separate, significant differences, the go/no-go list.
 //! `table` builds the metrics table the views share, `terminal` is the terminal view, this
-//! file the Markdown, CSV and JSON and the `pilot plan` sentences.
+//! file the Markdown, CSV and JSON and the `pilot plan` sentences. In the terminal and
+//! Markdown views vendors that pass the gates come first; CSV and JSON keep dataset order.
 
 mod json;
 mod table;
 mod terminal;
 
 use json::PilotJson;
-use table::metrics_table;
+use table::{go_first, metrics_table};
 
 use crate::cli::PlanArgs;
 use crate::pilot::PilotReport;
@@ -33,7 +34,7 @@ impl Render for PilotReport {
         );
         for (label, vendors) in &r.groups {
             o.push_str(&format!("\n## {}\n\n", markdown::inline(label)));
-            let vendors: Vec<_> = vendors.iter().collect();
+            let vendors = go_first(r, vendors, |v| v.vendor);
             o.push_str(&markdown::table(&metrics_table(r, &vendors, false)));
         }
         o.push_str("\n## Ties\n\n");
@@ -57,7 +58,7 @@ impl Render for PilotReport {
             ));
         }
         o.push_str("\n## Go/no-go\n\n");
-        for (v, lines) in &r.checklist {
+        for (v, lines) in go_first(r, &r.checklist, |(v, _)| *v) {
             let go = lines.iter().all(|l| l.go);
             o.push_str(&format!(
                 "- **{}**: {}\n",
