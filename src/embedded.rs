@@ -206,17 +206,22 @@ pub fn criteria_path(given: Option<&Path>) -> Option<PathBuf> {
     }
 }
 
+/// The built-in criteria file a run reads when [`criteria_path`] is `None`: the one
+/// `given` names, else the default; (how it is shown, its text).
+pub fn built_in_criteria(given: Option<&Path>) -> (&'static str, &'static str) {
+    given.and_then(criteria_file).map_or(
+        ("<built-in>/criteria/msp-default.toml", DEFAULT_CRITERIA),
+        |f| (f.label, f.text),
+    )
+}
+
 /// The criteria: the file given (or the built-in file it names, when no such file
 /// exists), else `criteria/msp-default.toml` when it exists here, else the built-in copy.
 pub fn load_criteria(given: Option<&Path>) -> Result<Criteria, CriteriaError> {
-    let built_in = given.and_then(criteria_file);
     match criteria_path(given) {
         Some(p) => criteria::load(&p),
         None => {
-            let (label, text) = built_in.map_or(
-                ("<built-in>/criteria/msp-default.toml", DEFAULT_CRITERIA),
-                |f| (f.label, f.text),
-            );
+            let (label, text) = built_in_criteria(given);
             criteria::parse(label, text).map_err(|problems| CriteriaError::Invalid { problems })
         }
     }

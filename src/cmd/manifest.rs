@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::cli::InputArgs;
-use crate::dataset::{self, Dataset, Source};
+use crate::dataset::{self, Data, Dataset};
 use crate::manifest::{Input, Manifest, Weight};
 use crate::rank::Ranking;
 use crate::{client, embedded, Error};
@@ -60,45 +60,21 @@ pub fn run_files(input: &InputArgs, ds: &Dataset) -> Result<Vec<RunFile>, Error>
         Some(n as u64)
     };
     let mut out = Vec::new();
-    match embedded::data_source(input.data.as_deref()) {
-        Source::Dir(dir) => {
-            for stem in dataset::FILES {
-                for ext in ["csv", "parquet"] {
-                    let path = dir.join(format!("{stem}.{ext}"));
-                    if path.is_file() {
-                        out.push(("dataset", shown(&path), read(&path)?, rows(stem)));
-                    }
-                }
-            }
-        }
-        Source::Embedded { label, files } => {
-            for stem in dataset::FILES {
-                for (name, bytes) in files
-                    .iter()
-                    .filter(|(n, _)| n.split('.').next() == Some(stem))
-                {
-                    out.push((
-                        "dataset",
-                        format!("{label}/{name}"),
-                        bytes.to_vec(),
-                        rows(stem),
-                    ));
-                }
-            }
+    let found = dataset::evidence_files(&embedded::data_source(input.data.as_deref()))?;
+    for (stem, f) in dataset::FILES.iter().zip(found) {
+        if let Some(f) = f {
+            let bytes = match f.data {
+                Data::Path(p) => read(&p)?,
+                Data::Bytes(b) => b,
+            };
+            out.push(("dataset", f.shown, bytes, rows(stem)));
         }
     }
     let given = input.criteria.as_deref();
     match embedded::criteria_path(given) {
         Some(p) => out.push(("criteria", shown(&p), read(&p)?, None)),
         None => {
-            let f = given.and_then(embedded::criteria_file);
-            let (label, text) = f.map_or(
-                (
-                    "<built-in>/criteria/msp-default.toml",
-                    embedded::DEFAULT_CRITERIA,
-                ),
-                |f| (f.label, f.text),
-            );
+            let (label, text) = embedded::built_in_criteria(given);
             out.push((
                 "criteria",
                 label.to_string(),

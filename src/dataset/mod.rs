@@ -29,12 +29,12 @@ pub use dates::{parse_date, Date};
 pub use error::DatasetError;
 pub use fx::Fx;
 pub use pilot::{sort_on_two_threads, EndpointAgg, Pilot, TimeGroup};
-pub use source::{Source, FILES};
+pub use source::{evidence_files, Data, Found, Source, FILES};
 pub use table::{Format, TextTable};
 pub use types::*;
 
 use crate::problem::Problem;
-use source::{find_embedded, find_in_dir, read, Found};
+use source::read;
 use vendors::VendorIndex;
 
 /// A loaded, validated dataset.
@@ -60,10 +60,11 @@ impl Dataset {
 
 /// Loads and validates a dataset, reporting every problem in every file.
 pub fn load(source: &Source) -> Result<Dataset, DatasetError> {
-    let (label, mut files) = match source {
-        Source::Dir(dir) => (dir.display().to_string(), find_in_dir(dir)?),
-        Source::Embedded { label, files } => (label.to_string(), find_embedded(label, files)),
+    let label = match source {
+        Source::Dir(dir) => dir.display().to_string(),
+        Source::Embedded { label, .. } => label.to_string(),
     };
+    let mut files = evidence_files(source)?;
     let mut problems = Vec::new();
     // Every stem asked for below is in FILES, so the position always exists.
     let mut take = |stem: &str| {

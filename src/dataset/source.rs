@@ -58,6 +58,15 @@ pub fn read(f: Found) -> Result<TextTable, Vec<Problem>> {
     TextTable::read(&f.shown, f.format, bytes).map_err(|p| vec![p])
 }
 
+/// The evidence files of a dataset, on disk or built in, one entry per stem of [`FILES`]
+/// (`None` when absent).
+pub fn evidence_files(source: &Source) -> Result<Vec<Option<Found>>, DatasetError> {
+    Ok(match source {
+        Source::Dir(dir) => find_in_dir(dir)?,
+        Source::Embedded { label, files } => find_embedded(label, files),
+    })
+}
+
 /// The evidence files in a folder, one entry per stem of [`FILES`] (`None` when absent).
 pub fn find_in_dir(dir: &Path) -> Result<Vec<Option<Found>>, DatasetError> {
     if !dir.is_dir() {
