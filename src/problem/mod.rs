@@ -6,6 +6,10 @@
 
 use std::fmt;
 
+mod names;
+
+pub use names::{backticks, closest, closest_path, suggest};
+
 /// Where in a file a problem sits.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Location {
@@ -113,45 +117,6 @@ pub fn render_all(problems: &[Problem]) -> String {
         if n == 1 { "" } else { "s" }
     ));
     out
-}
-
-/// The known names closest to `name`, best first (at most three), for "did you mean" hints.
-pub fn closest<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut scored: Vec<(f64, &str)> = known
-        .into_iter()
-        .map(|k| (strsim::jaro_winkler(name, k), k))
-        // Jaro-Winkler is harsh on short names (`dta` for `data` scores 0.82): one edit
-        // away counts as close too.
-        .filter(|(s, k)| {
-            *s >= 0.85 || (name.chars().count() >= 3 && strsim::osa_distance(name, k) <= 1)
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.dedup_by(|a, b| a.1 == b.1);
-    // Keep only names about as close as the best one.
-    let best = scored.first().map_or(0.0, |s| s.0);
-    scored
-        .into_iter()
-        .take_while(|(s, _)| *s >= best - 0.05)
-        .take(3)
-        .map(|(_, k)| k)
-        .collect()
-}
-
-/// A hint listing the closest names, or all names when there are few, in backticks.
-pub fn suggest<'a>(name: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> Option<String> {
-    let close = closest(name, known.clone());
-    if !close.is_empty() {
-        return Some(format!("did you mean {}?", backticks(&close)));
-    }
-    let all: Vec<&str> = known.into_iter().collect();
-    if all.is_empty() {
-        None
-    } else if all.len() <= 12 {
-        Some(format!("expected one of {}", backticks(&all)))
-    } else {
-        None
-    }
 }
 
 /// The line and column (in characters) of byte `offset` of a text file.
@@ -292,24 +257,6 @@ fn toml_words(raw: &str, token: &str, key: &str) -> (String, Option<String>) {
     (raw.to_lowercase(), None)
 }
 
-/// The existing entry beside `path` whose name is closest to its own (`datasets/demo` for
-/// `datasets/dmeo`), folders or files as `dirs` says: a path a user mistyped.
-pub fn closest_path(path: &std::path::Path, dirs: bool) -> Option<std::path::PathBuf> {
-    let name = path.file_name()?.to_str()?;
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => std::path::Path::new("."),
-    };
-    let names: Vec<String> = std::fs::read_dir(parent)
-        .ok()?
-        .filter_map(Result::ok)
-        .filter(|e| e.path().is_dir() == dirs)
-        .filter_map(|e| e.file_name().to_str().map(str::to_string))
-        .collect();
-    let best = closest(name, names.iter().map(String::as_str));
-    best.first().map(|b| path.with_file_name(b))
-}
-
 /// A number as a message shows it: as Rust prints it, but in scientific notation when
 /// that would run to more than 15 digits (`1e308`, not 309 digits; `5e-324`).
 pub fn number(x: f64) -> String {
@@ -319,15 +266,6 @@ pub fn number(x: f64) -> String {
     } else {
         plain
     }
-}
-
-/// `a`, `b`, `c`
-pub fn backticks<S: AsRef<str>>(items: &[S]) -> String {
-    items
-        .iter()
-        .map(|s| format!("`{}`", s.as_ref()))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]
@@ -409,19 +347,5 @@ mod tests {
         assert_eq!(number(-1e20), "-1e20");
         assert_eq!(number(12.5), "12.5");
         assert_eq!(number(1_000_000.0), "1000000");
-    }
-
-    #[test]
-    fn closest_finds_typos_and_ignores_strangers() {
-        let known = [
-            "pilot.detection_rate",
-            "pilot.phishing_block_rate",
-            "rmm.coverage",
-        ];
-        assert_eq!(
-            closest("pilot.detecton_rate", known),
-            vec!["pilot.detection_rate"]
-        );
-        assert!(closest("zzz", known).is_empty());
     }
 }
