@@ -3,6 +3,7 @@
 //! Each returns the text for stdout; `main` prints it and maps errors to exit codes.
 
 mod check;
+mod client_plan;
 mod compare;
 mod cost;
 mod demo_data;
