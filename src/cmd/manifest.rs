@@ -4,24 +4,18 @@
 
 use std::path::Path;
 
+use crate::audit::manifest::{Input, Manifest, Weight};
 use crate::cli::InputArgs;
 use crate::dataset::{self, Data, Dataset};
-use crate::manifest::{Input, Manifest, Weight};
 use crate::rank::Ranking;
 use crate::{client, embedded, Error};
 
 /// A file read for the manifest: (role, path as shown, bytes, rows).
-type RunFile = (&'static str, String, Vec<u8>, Option<u64>);
+pub type RunFile = (&'static str, String, Vec<u8>, Option<u64>);
 
-/// The manifest of a `report` run that read `input` and writes `outputs`.
-pub fn build(
-    input: &InputArgs,
-    ds: &Dataset,
-    r: &Ranking,
-    outputs: &[(String, Vec<u8>)],
-) -> Result<Vec<u8>, Error> {
-    let files = run_files(input, ds)?;
-    let inputs: Vec<Input> = files
+/// The manifest's view of the files a run read.
+fn as_inputs(files: &[RunFile]) -> Vec<Input<'_>> {
+    files
         .iter()
         .map(|(role, path, bytes, rows)| Input {
             role,
@@ -29,7 +23,23 @@ pub fn build(
             bytes,
             rows: *rows,
         })
-        .collect();
+        .collect()
+}
+
+/// The inputs' fingerprint, as the manifest of a run that read `files` gives it.
+pub fn fingerprint(files: &[RunFile]) -> String {
+    crate::audit::manifest::fingerprint(&as_inputs(files))
+}
+
+/// The manifest of a `report` run that read `files` (from [`run_files`]) and writes
+/// `outputs`.
+pub fn build(
+    input: &InputArgs,
+    files: &[RunFile],
+    r: &Ranking,
+    outputs: &[(String, Vec<u8>)],
+) -> Vec<u8> {
+    let inputs = as_inputs(files);
     let weights = r
         .criteria
         .iter()
@@ -42,7 +52,7 @@ pub fn build(
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let command = std::env::args().skip(1).collect();
-    Ok(Manifest::new(command, input.seed, &inputs, weights, outputs, now).to_json())
+    Manifest::new(command, input.seed, &inputs, weights, outputs, now).to_json()
 }
 
 /// The input files of a run, in a fixed order: the dataset's evidence files (in the order
