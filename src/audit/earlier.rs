@@ -5,21 +5,7 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
-
-use super::manifest::{sha256, FILE};
-
-/// The part of a manifest read back: the outputs it lists.
-#[derive(Deserialize)]
-struct Listed {
-    outputs: Vec<Listing>,
-}
-
-#[derive(Deserialize)]
-struct Listing {
-    path: String,
-    sha256: String,
-}
+use super::manifest::{sha256, Recorded, FILE};
 
 /// What an earlier run left in a folder.
 #[derive(Debug, Default, PartialEq)]
@@ -38,7 +24,7 @@ pub fn earlier(dir: &Path) -> Earlier {
     let Ok(bytes) = std::fs::read(dir.join(FILE)) else {
         return Earlier::default();
     };
-    let Ok(listed) = serde_json::from_slice::<Listed>(&bytes) else {
+    let Ok(listed) = serde_json::from_slice::<Recorded>(&bytes) else {
         return Earlier::default();
     };
     let mut e = Earlier {

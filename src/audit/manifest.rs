@@ -8,7 +8,7 @@
 //! SHA-256 over the inputs' names and hashes) is the same for the same inputs, wherever
 //! and whenever they run; the report's footer shows it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::dataset::Date;
@@ -65,6 +65,34 @@ pub struct Weight {
 pub struct OutputEntry {
     pub path: String,
     pub bytes: u64,
+    pub sha256: String,
+}
+
+/// A manifest read back (by `verify`, and by a rerun into the same folder): the parts
+/// that are compared; other fields are ignored.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Recorded {
+    #[serde(default)]
+    pub command: Vec<String>,
+    #[serde(default)]
+    pub fingerprint: String,
+    #[serde(default)]
+    pub inputs: Vec<RecordedInput>,
+    pub outputs: Vec<RecordedOutput>,
+}
+
+/// An input file as a manifest lists it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RecordedInput {
+    pub role: String,
+    pub path: String,
+    pub sha256: String,
+}
+
+/// An output file as a manifest lists it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RecordedOutput {
+    pub path: String,
     pub sha256: String,
 }
 

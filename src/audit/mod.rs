@@ -4,3 +4,4 @@
 
 pub mod earlier;
 pub mod manifest;
+pub mod verify;
