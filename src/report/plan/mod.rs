@@ -93,6 +93,10 @@ pub struct Check {
     pub meets: bool,
     pub technicians_needed: Option<u32>,
     pub soak_that_meets: Option<u32>,
+    /// The latest start date that meets the deadline, when it is missed.
+    pub latest_start: Option<String>,
+    /// Calendar days between that start and the plan's start.
+    pub start_days_earlier: Option<i64>,
     pub nothing_to_migrate: bool,
 }
 
@@ -239,6 +243,11 @@ impl PlanReport {
                 meets: plan.deadline.meets(),
                 technicians_needed: plan.deadline.technicians_needed,
                 soak_that_meets: plan.deadline.soak_that_meets,
+                latest_start: plan.deadline.latest_start.map(|d| d.to_string()),
+                start_days_earlier: plan
+                    .deadline
+                    .latest_start
+                    .map(|d| s.start.days() - d.days()),
                 nothing_to_migrate: plan.nothing_to_move(),
             },
             devices: rows,
