@@ -66,6 +66,10 @@ pub struct ClientPlan {
     pub inventory: Inventory,
     /// The inventory file on disk (none when built in), which outputs must never replace.
     pub inventory_path: Option<PathBuf>,
+    /// The Kaspersky products recognised and the inventory's column mapping, to read a
+    /// later export the same way (`plan --progress`).
+    pub products: Products,
+    pub mapping: Mapping,
     /// Notes for stderr: a start date of today, a deadline already past.
     pub notes: String,
 }
@@ -108,6 +112,8 @@ pub fn build(o: &PlanOptions, inputs: &Inputs) -> Result<ClientPlan, Error> {
         report,
         inventory,
         inventory_path,
+        products,
+        mapping,
         notes,
     })
 }

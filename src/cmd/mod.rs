@@ -11,6 +11,7 @@ mod list;
 mod manifest;
 mod pilot;
 mod plan;
+mod plan_progress;
 mod rank;
 mod report;
 mod sensitivity;

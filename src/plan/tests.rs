@@ -201,5 +201,8 @@ fn the_latest_start_skips_a_blackout() {
     s.blackout = vec![day("2024-06-28")];
     s.start = day("2024-06-27");
     let p = run(&inventory(10, 0), s);
-    assert_eq!((p.schedule.finish, p.deadline.margin), (day("2024-07-15"), 1));
+    assert_eq!(
+        (p.schedule.finish, p.deadline.margin),
+        (day("2024-07-15"), 1)
+    );
 }

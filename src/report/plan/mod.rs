@@ -2,6 +2,7 @@
 //! move, each wave's dates and hours, the deadline verdict and one row a device. Every
 //! format (`render.rs`) and the per-device CSV read this; JSON is its serialisation.
 
+mod progress;
 mod render;
 
 use serde::Serialize;
@@ -11,6 +12,7 @@ use crate::inventory::{Device, Inventory, Products};
 use crate::plan::census::{high_value, role_index};
 use crate::plan::{Plan, StartFrom, Window};
 
+pub use progress::ProgressReport;
 pub use render::device_csv;
 
 /// What the plan is for: the names the document shows.
