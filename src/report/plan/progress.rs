@@ -208,7 +208,7 @@ impl Render for ProgressReport {
             out.push_str("no device needs attention\n\n");
         } else {
             out.push_str("Devices that need attention:\n");
-            let fit = terminal::Fit::new(&t).leave_out([8, 2, 3, 7, 6]).wrap([5]);
+            let fit = terminal::Fit::new(&t).leave_out([8, 2, 3, 7, 6]);
             out.push_str(&terminal::fitted_table(&t, &fit, width));
             out.push('\n');
         }
