@@ -317,4 +317,10 @@ pub struct MigrationPlanArgs {
     /// Also write devices.csv (one row a device: wave, date, window, steps) into this folder
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// A later export of the same devices (same format and mapping): report progress against the plan
+    #[arg(long, value_name = "FILE", conflicts_with = "out")]
+    pub progress: Option<PathBuf>,
+    /// The date of the progress report, YYYY-MM-DD [default: the latest `last_seen` in the later export]
+    #[arg(long, value_name = "DATE", requires = "progress")]
+    pub as_of: Option<String>,
 }

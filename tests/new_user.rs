@@ -323,8 +323,8 @@ fn decimal_commas_are_one_problem_per_column() {
     assert!(err.contains("1 problem found"), "{err}");
 }
 
-/// For the dental client the report recommended the 14,627 USD vendor though the evidence
-/// cannot separate it from the 6,465 USD one, without a word about the cheaper one.
+/// For the dental client the report recommended the 14,722 USD vendor though the evidence
+/// cannot separate it from the 6,560 USD one, without a word about the cheaper one.
 #[test]
 fn the_bottom_line_names_a_cheaper_vendor_the_evidence_cannot_separate() {
     let cwd = tempfile::tempdir().unwrap();
@@ -336,7 +336,7 @@ fn the_bottom_line_names_a_cheaper_vendor_the_evidence_cannot_separate() {
     let md = std::fs::read_to_string(cwd.path().join("out/report.md")).unwrap();
     let bottom = md.split("## Ranking").next().unwrap();
     assert!(
-        bottom.contains("The evidence cannot separate `quillfort` from `brindlewick`, which costs less: 6,465 against 14,627 USD over 36 months"),
+        bottom.contains("The evidence cannot separate `quillfort` from `brindlewick`, which costs less: 6,560 against 14,722 USD over 36 months"),
         "{bottom}"
     );
 }

@@ -11,6 +11,7 @@ mod list;
 mod manifest;
 mod pilot;
 mod plan;
+mod plan_progress;
 mod rank;
 mod report;
 mod sensitivity;
@@ -138,13 +139,22 @@ fn load_inputs(input: &InputArgs) -> Result<Inputs, Error> {
     let pricing = client
         .as_ref()
         .map_or_else(PricingContext::default, |p| p.pricing.clone());
-    Ok(Inputs {
+    let mut inputs = Inputs {
         dataset,
         criteria,
         pricing,
         client,
         seed: input.seed,
-    })
+    };
+    // With an inventory, the migration labour is the plan's devices (cost::labour).
+    if inputs.client.is_some() && inputs.pricing.migration.is_some() {
+        let o = client_plan::PlanOptions::profile_only(input);
+        let planned = client_plan::planned_devices(&o, &inputs)?;
+        if let Some(m) = &mut inputs.pricing.migration {
+            m.planned = planned;
+        }
+    }
+    Ok(inputs)
 }
 
 impl Inputs {

@@ -210,47 +210,16 @@ fn price_edition(
         .map_err(|e| format!("add-on `{addon}`: {e}"))?;
     }
     if let Some(m) = &ctx.migration {
-        let factor = match deploy {
-            Some(s) if s >= 1.0 => 1.0,
-            Some(s) if s >= 0.5 => m.partial_deploy_factor,
-            _ => m.manual_deploy_factor,
-        };
-        let how = match (deploy, &ctx.rmm) {
-            (_, None) => "no client RMM given, manual".to_string(),
-            (Some(s), Some(r)) if s >= 1.0 => format!("deploys from `{r}`"),
-            (Some(s), Some(r)) if s >= 0.5 => {
-                format!("partly deploys from `{r}`, x{}", m.partial_deploy_factor)
-            }
-            (_, Some(r)) => format!(
-                "does not deploy from `{r}`, manual x{}",
-                m.manual_deploy_factor
-            ),
-        };
-        let n = ctx.fleet.endpoints() as f64;
-        let ep_hours = n * m.hours_per_endpoint * factor;
-        lines.push(Line {
-            kind: LineKind::Migration,
-            description: format!(
-                "deploy {n} endpoints at {} h each ({how})",
-                m.hours_per_endpoint * factor
-            ),
-            quantity: ep_hours,
-            unit_price: m.labour_rate,
-            months: 0,
-            amount: ep_hours * m.labour_rate,
-        });
-        let ex_hours = m.exclusions as f64 * m.hours_per_exclusion;
-        lines.push(Line {
-            kind: LineKind::Migration,
-            description: format!(
-                "rebuild {} exclusions and policies at {} h each",
-                m.exclusions, m.hours_per_exclusion
-            ),
-            quantity: ex_hours,
-            unit_price: m.labour_rate,
-            months: 0,
-            amount: ex_hours * m.labour_rate,
-        });
+        for (description, hours) in super::labour::items(m, deploy, ctx) {
+            lines.push(Line {
+                kind: LineKind::Migration,
+                description,
+                quantity: hours,
+                unit_price: m.labour_rate,
+                months: 0,
+                amount: hours * m.labour_rate,
+            });
+        }
     }
     Ok(Quote {
         edition: edition.to_string(),
