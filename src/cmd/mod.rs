@@ -11,6 +11,7 @@ mod list;
 mod manifest;
 mod pilot;
 mod plan;
+mod proposal;
 mod rank;
 mod report;
 mod sensitivity;
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::CompareMethods(a) => compare::run(&a, width),
         Command::Sensitivity(a) => sensitivity::run(&a, width),
         Command::Plan(a) => plan::run(&a, width),
+        Command::Proposal(a) => proposal::run(&a),
         Command::DemoData(a) => demo_data::run(&a),
         Command::List => list::run(),
     }

@@ -24,6 +24,8 @@ pub enum LineKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub kind: LineKind,
+    /// The pricing file's SKU (empty for migration labour).
+    pub sku: String,
     /// In words: seats, SKU, band, billing, term.
     pub description: String,
     /// Seats billed (or hours, for migration).
@@ -230,6 +232,7 @@ fn price_edition(
         let ep_hours = n * m.hours_per_endpoint * factor;
         lines.push(Line {
             kind: LineKind::Migration,
+            sku: String::new(),
             description: format!(
                 "deploy {n} endpoints at {} h each ({how})",
                 m.hours_per_endpoint * factor
@@ -242,6 +245,7 @@ fn price_edition(
         let ex_hours = m.exclusions as f64 * m.hours_per_exclusion;
         lines.push(Line {
             kind: LineKind::Migration,
+            sku: String::new(),
             description: format!(
                 "rebuild {} exclusions and policies at {} h each",
                 m.exclusions, m.hours_per_exclusion
@@ -318,16 +322,15 @@ fn price_roles(
             Some(m) => format!("{}-{m}", band.min_seats),
             None => format!("{}+", band.min_seats),
         };
-        let commit = if billed > seats {
-            format!(", minimum commitment {billed} seats")
-        } else {
-            String::new()
-        };
+        let commit = (billed > seats)
+            .then(|| format!(", minimum commitment {billed} seats"))
+            .unwrap_or_default();
         let billing = if band.annual { "annual" } else { "monthly" };
         let description = format!("{seats} {} seats, SKU `{sku}` band {band_text}, {billing} billing, {term}-month term{commit}{note}", covers.join(" + "));
         let price = band.price_per_seat_month * rate;
         lines.push(Line {
             kind,
+            sku: sku.to_string(),
             description,
             quantity: billed as f64,
             unit_price: price,
@@ -338,6 +341,7 @@ fn price_roles(
             let fee = band.setup_fee * rate;
             lines.push(Line {
                 kind: LineKind::Setup,
+                sku: sku.to_string(),
                 description: format!("setup fee, SKU `{sku}`{}", cur.note(&band.currency)),
                 quantity: 1.0,
                 unit_price: fee,
