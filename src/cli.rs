@@ -65,8 +65,8 @@ pub enum Command {
     Proposal(ProposalArgs),
     /// Write a synthetic, seeded demo dataset of fictional vendors (plus the incumbent)
     DemoData(DemoArgs),
-    /// List the built-in datasets, criteria files and client profiles, by the names
-    /// --data, --criteria and --client take
+    /// List the built-in datasets, criteria files, client profiles and MSP profiles, by the
+    /// names --data, --criteria, --client and --msp take
     List,
 }
 

@@ -125,10 +125,7 @@ pub static MSPS: &[BuiltInFile] = &[built_in!("msp", "northwind-it")];
 /// The proposal's templates (`templates/`, overridable with `--template DIR`): file
 /// name and text.
 pub static TEMPLATES: &[(&str, &str)] = &[
-    (
-        "proposal.html",
-        include_str!("../templates/proposal.html"),
-    ),
+    ("proposal.html", include_str!("../templates/proposal.html")),
     ("proposal.md", include_str!("../templates/proposal.md")),
 ];
 

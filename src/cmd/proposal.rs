@@ -47,8 +47,8 @@ pub fn run(a: &ProposalArgs) -> Result<Outcome, Error> {
     }
     let mut ranking = inputs.rank()?;
     stderr.push_str(&warnings(&ranking));
-    let options = options::build(&inputs.dataset, &ranking, &inputs.pricing, &msp)
-        .ok_or_else(|| {
+    let options =
+        options::build(&inputs.dataset, &ranking, &inputs.pricing, &msp).ok_or_else(|| {
             let why = match ranking.ranked.first() {
                 None => "no vendor passes the gates".to_string(),
                 Some(top) => ranking

@@ -152,7 +152,11 @@ pub fn parse(file: &str, text: &str) -> Result<Msp, Vec<Problem>> {
     }
     for (name, v) in [("company", &raw.company), ("contact", &raw.contact)] {
         if v.get_ref().trim().is_empty() {
-            at(v.span(), format!("`{name}` is empty"), "the client reads it on the proposal");
+            at(
+                v.span(),
+                format!("`{name}` is empty"),
+                "the client reads it on the proposal",
+            );
         }
     }
     let mut price_list = BTreeMap::new();

@@ -34,7 +34,12 @@ pub struct PricedOption {
 
 /// Builds the options for the ranking's leader (and its tied runner-up). `None` when
 /// nothing can be recommended with a price.
-pub fn build(ds: &Dataset, r: &Ranking, ctx: &PricingContext, msp: &Msp) -> Option<Vec<PricedOption>> {
+pub fn build(
+    ds: &Dataset,
+    r: &Ranking,
+    ctx: &PricingContext,
+    msp: &Msp,
+) -> Option<Vec<PricedOption>> {
     let leader = r.ranked.first()?;
     let base = quote_of(r, &leader.vendor)?;
     let rows = ds.pricing.as_deref()?;

@@ -73,9 +73,6 @@ pub fn print(browser: &Path, html: &[u8]) -> Result<Vec<u8>, ProposalError> {
     }
     match std::fs::read(&pdf) {
         Ok(bytes) if bytes.starts_with(b"%PDF") => Ok(bytes),
-        _ => Err(fail(format!(
-            "`{}` wrote no PDF",
-            browser.display()
-        ))),
+        _ => Err(fail(format!("`{}` wrote no PDF", browser.display()))),
     }
 }

@@ -134,12 +134,10 @@ impl Proposal {
                 addons: o.addons.clone(),
                 recommended: o.recommended,
                 alternative: o.alternative,
-                per_device: cash(
-                    super::price::round_to_step(
-                        o.sell.monthly_cents as f64 / devices.max(1) as f64,
-                        1,
-                    ),
-                ),
+                per_device: cash(super::price::round_to_step(
+                    o.sell.monthly_cents as f64 / devices.max(1) as f64,
+                    1,
+                )),
                 monthly: cash(o.sell.monthly_cents),
                 one_time: cash(o.sell.one_time_cents),
                 subscription: cash(o.sell.subscription_cents),
