@@ -278,7 +278,6 @@ fn price_roles(
     required: bool,
     lines: &mut Vec<Line>,
 ) -> Result<(), String> {
-    // Seats per SKU, and which roles they cover.
     let mut skus: BTreeMap<&str, (u64, Vec<&str>)> = BTreeMap::new();
     for &(name, role, n) in roles {
         if n == 0 {
@@ -322,9 +321,10 @@ fn price_roles(
             Some(m) => format!("{}-{m}", band.min_seats),
             None => format!("{}+", band.min_seats),
         };
-        let commit = (billed > seats)
-            .then(|| format!(", minimum commitment {billed} seats"))
-            .unwrap_or_default();
+        let commit = match billed > seats {
+            true => format!(", minimum commitment {billed} seats"),
+            false => String::new(),
+        };
         let billing = if band.annual { "annual" } else { "monthly" };
         let description = format!("{seats} {} seats, SKU `{sku}` band {band_text}, {billing} billing, {term}-month term{commit}{note}", covers.join(" + "));
         let price = band.price_per_seat_month * rate;
