@@ -210,7 +210,7 @@ mod tests {
         let shown = p[0].to_string();
         assert!(shown.contains("msp.toml:4:"), "{shown}");
         assert!(shown.contains("`quote_valid_days` is `0`"), "{shown}");
-        let p = parse("msp.toml", &format!("{GOOD}colour = 1\n")).unwrap_err();
+        let p = parse("msp.toml", &format!("colour = 1\n{GOOD}")).unwrap_err();
         assert!(p[0].to_string().contains("colour"), "{}", p[0]);
     }
 
