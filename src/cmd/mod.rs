@@ -12,6 +12,7 @@ mod manifest;
 mod pilot;
 mod plan;
 mod plan_progress;
+mod proposal;
 mod rank;
 mod report;
 mod sensitivity;
@@ -48,6 +49,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::CompareMethods(a) => compare::run(&a, width),
         Command::Sensitivity(a) => sensitivity::run(&a, width),
         Command::Plan(a) => plan::run(&a, width),
+        Command::Proposal(a) => proposal::run(&a),
         Command::DemoData(a) => demo_data::run(&a),
         Command::Verify(a) => verify::run(&a, width),
         Command::List => list::run(),

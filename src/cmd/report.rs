@@ -51,10 +51,10 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
     let cost = if r.quotes.is_empty() {
         None
     } else {
-        Some(CostTable::build(
-            &r,
-            inputs.client.as_ref().map(|c| c.name.as_str()),
-        )?)
+        Some(
+            CostTable::build(&r, inputs.client.as_ref().map(|c| c.name.as_str()))
+                .map_err(Error::NotInData)?,
+        )
     };
     progress.step("drawing the charts");
     let read = super::manifest::run_files(&a.input, &inputs.dataset)?;

@@ -24,6 +24,8 @@ pub enum LineKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub kind: LineKind,
+    /// The pricing file's SKU (empty for migration labour).
+    pub sku: String,
     /// In words: seats, SKU, band, billing, term.
     pub description: String,
     /// Seats billed (or hours, for migration).
@@ -213,6 +215,7 @@ fn price_edition(
         for (description, hours) in super::labour::items(m, deploy, ctx) {
             lines.push(Line {
                 kind: LineKind::Migration,
+                sku: String::new(),
                 description,
                 quantity: hours,
                 unit_price: m.labour_rate,
@@ -243,7 +246,6 @@ fn price_roles(
     required: bool,
     lines: &mut Vec<Line>,
 ) -> Result<(), String> {
-    // Seats per SKU, and which roles they cover.
     let mut skus: BTreeMap<&str, (u64, Vec<&str>)> = BTreeMap::new();
     for &(name, role, n) in roles {
         if n == 0 {
@@ -287,16 +289,16 @@ fn price_roles(
             Some(m) => format!("{}-{m}", band.min_seats),
             None => format!("{}+", band.min_seats),
         };
-        let commit = if billed > seats {
-            format!(", minimum commitment {billed} seats")
-        } else {
-            String::new()
+        let commit = match billed > seats {
+            true => format!(", minimum commitment {billed} seats"),
+            false => String::new(),
         };
         let billing = if band.annual { "annual" } else { "monthly" };
         let description = format!("{seats} {} seats, SKU `{sku}` band {band_text}, {billing} billing, {term}-month term{commit}{note}", covers.join(" + "));
         let price = band.price_per_seat_month * rate;
         lines.push(Line {
             kind,
+            sku: sku.to_string(),
             description,
             quantity: billed as f64,
             unit_price: price,
@@ -307,6 +309,7 @@ fn price_roles(
             let fee = band.setup_fee * rate;
             lines.push(Line {
                 kind: LineKind::Setup,
+                sku: sku.to_string(),
                 description: format!("setup fee, SKU `{sku}`{}", cur.note(&band.currency)),
                 quantity: 1.0,
                 unit_price: fee,
