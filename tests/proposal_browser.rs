@@ -75,7 +75,7 @@ fn the_page_opens_and_prints_in_a_browser() {
     let text = poppler("pdftotext", &pdf).unwrap();
     for want in [
         "Replacing Kaspersky at Harbor Dental",
-        "$19,337.50",
+        "$19,451.50",
         "Recommended",
         "Signature",
         "July 31, 2024",
