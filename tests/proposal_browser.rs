@@ -107,3 +107,58 @@ fn poppler(tool: &str, pdf: &Path) -> Option<String> {
         }
     }
 }
+
+/// The same page on A4 paper (the `@page` size a browser's print dialog sets in most of
+/// the world): 2 to 5 A4 pages, every section there, the options table whole on one page.
+#[test]
+fn the_page_prints_on_a4() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (code, err) = proposal(dir.path(), &["--client", "dental-35", "--out", "p"]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(dir.path().join("p/proposal.html")).unwrap();
+    assert!(
+        html.contains("@page { size: auto;"),
+        "the page sets its own paper size"
+    );
+    let a4 = dir.path().join("p/proposal-a4.html");
+    std::fs::write(
+        &a4,
+        html.replace("@page { size: auto;", "@page { size: A4;"),
+    )
+    .unwrap();
+    let pdf = dir.path().join("p/proposal-a4.pdf");
+    open(
+        &browser,
+        &a4,
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".into(),
+        ],
+    );
+    let Some(info) = poppler("pdfinfo", &pdf) else {
+        return;
+    };
+    assert!(info.contains("(A4)"), "{info}");
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .map(|n| n.trim().parse().unwrap())
+        .unwrap();
+    assert!((2..=5).contains(&pages), "{pages} pages");
+    let text = poppler("pdftotext", &pdf).unwrap();
+    for want in ["Your options", "Timeline", "Keeping you safe", "Signature"] {
+        assert!(text.contains(want), "`{want}` missing from the A4 PDF");
+    }
+    // pdftotext separates pages with a form feed: the options table's header and its last
+    // row are on the same page.
+    let page_of = |s: &str| {
+        let at = text.find(s).unwrap_or_else(|| panic!("`{s}` missing"));
+        text[..at].matches('\u{c}').count()
+    };
+    assert_eq!(
+        page_of("What you get"),
+        page_of("$8,491.50"),
+        "the options table is cut by a page break"
+    );
+}
