@@ -68,13 +68,13 @@ fn demo_copy(dir: &Path, leave_out: &[&str]) {
     }
 }
 
-/// `rank --format json` on `dir/data`: the ranked vendors with scores and ranks, and the
-/// exclusions, as one JSON text.
+/// `rank --format json` on `dir/data`: every vendor with its score, rank, values and
+/// exclusion, as one JSON text.
 fn ranking(dir: &Path) -> String {
     let (code, out, err) = run_in(dir, &["rank", "--data", "data", "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    serde_json::to_string_pretty(&(&v["ranked"], &v["excluded"])).unwrap()
+    serde_json::to_string_pretty(&v["vendors"]).unwrap()
 }
 
 fn demo_ranking() -> String {

@@ -85,9 +85,11 @@ pub fn table(
                 format!("no sheet `{s}`; the sheets are {}", backticks(&names)),
             )
             .hint(
-                match crate::problem::suggest(s, names.iter().map(String::as_str)) {
-                    Some(h) => format!("{h} (sheets are named exactly as the evidence files)"),
-                    None => format!("name the sheet `{s}`"),
+                match crate::problem::closest(s, names.iter().map(String::as_str)).first() {
+                    Some(h) => format!(
+                        "did you mean `{h}`? sheets are named exactly as the evidence files"
+                    ),
+                    None => format!("name the sheet that holds the table `{s}`"),
                 },
             ));
         }
