@@ -197,7 +197,7 @@ fn evidence_book(dir: &Path, problems: &mut Vec<Problem>) -> Option<(PathBuf, Ve
             Problem::at(
                 &shown,
                 Location::Cell {
-                    sheet: s.clone(),
+                    sheet: s.as_str().into(),
                     row: None,
                     column: None,
                 },

@@ -193,9 +193,9 @@ impl TextTable {
     pub fn location(&self, row: usize, column: Option<usize>) -> Location {
         if let Some(s) = &self.sheet {
             return Location::Cell {
-                sheet: s.sheet.clone(),
-                row: Some(s.rows[row] as usize + 1),
-                column: column.map(|c| s.first_column as usize + c + 1),
+                sheet: s.sheet.as_str().into(),
+                row: Some(s.rows[row] + 1),
+                column: column.map(|c| s.first_column + c as u32 + 1),
             };
         }
         match self.format {
@@ -219,8 +219,8 @@ impl TextTable {
     pub fn header_location(&self) -> Location {
         if let Some(s) = &self.sheet {
             return Location::Cell {
-                sheet: s.sheet.clone(),
-                row: Some(s.header_row as usize + 1),
+                sheet: s.sheet.as_str().into(),
+                row: Some(s.header_row + 1),
                 column: None,
             };
         }

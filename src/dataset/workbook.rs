@@ -117,9 +117,9 @@ pub fn table(
     })?;
     let formulas = book.worksheet_formula(&name).ok();
     let at = |row: u32, col: u32| Location::Cell {
-        sheet: name.clone(),
-        row: Some(row as usize + 1),
-        column: Some(col as usize + 1),
+        sheet: name.as_str().into(),
+        row: Some(row + 1),
+        column: Some(col + 1),
     };
     let mut problems = Vec::new();
     let (top, left) = range.start().unwrap_or((0, 0));
@@ -128,7 +128,7 @@ pub fn table(
         Problem::at(
             file,
             Location::Cell {
-                sheet: name.clone(),
+                sheet: name.as_str().into(),
                 row: None,
                 column: None,
             },

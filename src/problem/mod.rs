@@ -23,9 +23,9 @@ pub enum Location {
     /// it) and column (1-based, shown as letters: `F12`), either absent for the whole
     /// sheet or row.
     Cell {
-        sheet: String,
-        row: Option<usize>,
-        column: Option<usize>,
+        sheet: Box<str>,
+        row: Option<u32>,
+        column: Option<u32>,
     },
 }
 
@@ -99,7 +99,7 @@ impl fmt::Display for Problem {
                         f,
                         "{}:{sheet}!{}: {}",
                         self.file,
-                        cell_name(*r, *c),
+                        cell_name(*r as usize, *c as usize),
                         self.message
                     )?,
                     (Some(r), None) => {
