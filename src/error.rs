@@ -42,8 +42,6 @@ pub enum Error {
     Chart(#[from] ChartError),
     #[error("cannot write the tables: {0}")]
     Table(String),
-    #[error("{0}")]
-    Workbook(#[from] crate::report::export::xlsx::XlsxError),
     /// An input file could not be read again to hash it for `manifest.json`.
     #[error("cannot read `{}` to record it in the manifest: {source}", .path.display())]
     Io {

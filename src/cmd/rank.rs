@@ -44,7 +44,8 @@ fn workbook(a: &RankArgs) -> Result<Outcome, Error> {
     };
     let inputs = load_inputs(&a.input)?;
     let r = inputs.rank()?;
-    let bytes = xlsx::scorecard(&r, &inputs.criteria, &[])?;
+    let bytes =
+        xlsx::scorecard(&r, &inputs.criteria, &[]).map_err(|e| Error::Table(e.to_string()))?;
     let dir = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

@@ -67,7 +67,8 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
         client: inputs.client.as_ref().map(|c| c.name.as_str()),
     })?;
     let mut files = built.files(&r).map_err(Error::Table)?;
-    let scorecard = xlsx::scorecard(&r, &inputs.criteria, &built.tables)?;
+    let scorecard = xlsx::scorecard(&r, &inputs.criteria, &built.tables)
+        .map_err(|e| Error::Table(e.to_string()))?;
     files.push(("scorecard.xlsx".to_string(), scorecard));
     let manifest = super::manifest::build(&a.input, &inputs.dataset, &r, &files)?;
     files.push((crate::manifest::FILE.to_string(), manifest));
