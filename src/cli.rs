@@ -10,6 +10,7 @@ const EXAMPLES: &str = "\
 Examples:
   vendorscore rank                                   rank the built-in demo data
   vendorscore rank --format md > ranking.md          the same as Markdown
+  vendorscore rank --format xlsx --out scorecard.xlsx  a workbook whose formulas recompute the ranking
   vendorscore check --data demo                      validate a dataset, report every problem
   vendorscore list                                   the built-in datasets, criteria files and client profiles
   vendorscore rank --data avc-2021-enterprise --criteria lab-only
@@ -104,14 +105,28 @@ pub enum OutputFormat {
     Md,
 }
 
+/// Output formats of `rank`: those of every command, and a workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+    /// A scorecard workbook (.xlsx) whose formulas recompute the ranking; needs --out
+    Xlsx,
+}
+
 /// `vendorscore rank`
 #[derive(Debug, Args)]
 pub struct RankArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-    pub format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = RankFormat::Table)]
+    pub format: RankFormat,
+    /// The file to write (with --format xlsx, which is not printed)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// `vendorscore cost`
@@ -234,7 +249,7 @@ pub struct SensitivityArgs {
 /// `vendorscore report`
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Writes report.html (one self-contained page), report.md, ranking.csv|json|md, charts/*.svg|png and tables/*.csv|json|parquet.\n\nExamples:\n  vendorscore report\n  vendorscore report --data datasets/demo --client clients/dental-35.toml --out out/dental\n  vendorscore report --method topsis --samples 100000"
+    after_help = "Writes report.html (one self-contained page), report.md, scorecard.xlsx, ranking.csv|json|md, charts/*.svg|png and tables/*.csv|json|parquet.\n\nExamples:\n  vendorscore report\n  vendorscore report --data datasets/demo --client clients/dental-35.toml --out out/dental\n  vendorscore report --method topsis --samples 100000"
 )]
 pub struct ReportArgs {
     #[command(flatten)]

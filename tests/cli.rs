@@ -135,6 +135,7 @@ fn report_writes_its_files_and_leaves_inputs_alone() {
             "ranking.md",
             "report.html",
             "report.md",
+            "scorecard.xlsx",
             "tables"
         ]
     );

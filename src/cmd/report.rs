@@ -1,5 +1,5 @@
 //! `vendorscore report`: the full report into `--out`: report.html, report.md, the ranking
-//! files, the charts and the tables. Everything is rendered in memory first and written at
+//! files, the scorecard workbook, the charts and the tables. Everything is rendered in memory first and written at
 //! once, so a failure leaves no half-written report.
 
 use super::{load_inputs, warnings, Outcome, Progress};
@@ -7,6 +7,7 @@ use crate::cli::ReportArgs;
 use crate::pilot::{self, By};
 use crate::rank::analysis::{analyse, Settings};
 use crate::report::export::terminal::{wrap_prose, Width};
+use crate::report::export::xlsx;
 use crate::report::{cost::CostTable, full, Render};
 use crate::{output, Error};
 
@@ -68,6 +69,9 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
     })?;
     built.doc.fingerprint = Some(super::manifest::fingerprint(&read));
     let mut files = built.files(&r).map_err(Error::Table)?;
+    let scorecard = xlsx::scorecard(&r, &inputs.criteria, &built.tables)
+        .map_err(|e| Error::Table(e.to_string()))?;
+    files.push(("scorecard.xlsx".to_string(), scorecard));
     let manifest = super::manifest::build(&a.input, &read, &r, &files);
     files.push((crate::audit::manifest::FILE.to_string(), manifest));
     progress.step("writing");

@@ -57,9 +57,12 @@ impl<'a> Cells<'a> {
         required: &[&'static str],
         optional: &[&'static str],
     ) -> Result<Cells<'a>, Vec<Problem>> {
+        // A workbook's unreadable cells come first, with the rest of the file's problems.
+        let mut problems = table.cell_problems.clone();
         let near = near_misses(table, required, optional);
         if !near.is_empty() {
-            return Err(near);
+            problems.extend(near);
+            return Err(problems);
         }
         if let Some(p) = missing_columns(
             &table.file,
@@ -67,7 +70,8 @@ impl<'a> Cells<'a> {
             &table.headers,
             required,
         ) {
-            return Err(vec![p]);
+            problems.push(p);
+            return Err(problems);
         }
         let index = required
             .iter()
@@ -77,7 +81,7 @@ impl<'a> Cells<'a> {
         Ok(Cells {
             table,
             index,
-            problems: Vec::new(),
+            problems,
             decimal_commas: Vec::new(),
         })
     }

@@ -4,7 +4,8 @@
 //! only `vendors` is required. The result holds typed rows (see `types.rs`).
 //!
 //! - `source.rs` finds the files; `table.rs` reads one as text cells (`csv_lines.rs`
-//!   places its rows on lines); `cells.rs` reads typed cells (`dates.rs` the dates).
+//!   places its rows on lines, `workbook.rs` reads a workbook's sheet); `cells.rs` reads
+//!   typed cells (`dates.rs` the dates).
 //! - One file per evidence file turns the cells into typed rows: `vendors.rs` (which also
 //!   resolves the `vendor` column of the others), `test_scores.rs`, `pricing.rs`,
 //!   `rmm_checks.rs`, `fx.rs`, and the folder `pilot/` (a polars fast path, with cell
@@ -23,6 +24,7 @@ mod table;
 mod test_scores;
 mod types;
 mod vendors;
+mod workbook;
 
 pub use cells::{Cells, MAX_COUNT, MAX_VALUE};
 pub use dates::{parse_date, Date};
@@ -32,6 +34,7 @@ pub use pilot::{sort_on_two_threads, EndpointAgg, Pilot, TimeGroup};
 pub use source::{evidence_files, Data, Found, Source, FILES};
 pub use table::{Format, TextTable};
 pub use types::*;
+pub use workbook::is_workbook;
 
 use crate::problem::Problem;
 use source::read;
@@ -75,7 +78,7 @@ pub fn load(source: &Source) -> Result<Dataset, DatasetError> {
     };
     let Some(vf) = take("vendors") else {
         return Err(DatasetError::Invalid {
-            problems: vec![Problem::file(&label, "no `vendors.csv` or `vendors.parquet` in the dataset folder")
+            problems: vec![Problem::file(&label, "no `vendors.csv` or `vendors.parquet` in the dataset folder (nor `vendors.xlsx`, `vendors.ods`, or a `vendors` sheet in `evidence.xlsx`)")
                 .hint("a dataset needs at least vendors.csv with the columns `vendor`, `name`; see docs/data-formats.md")],
         });
     };

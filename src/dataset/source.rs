@@ -1,11 +1,15 @@
 //! Where a dataset's evidence files come from (a folder on disk, or files built into the
 //! binary), finding each of [`FILES`] there, and reading one as a text table.
+//!
+//! In a folder each evidence file is `<stem>.csv`, `.parquet`, `.xlsx` or `.ods`, or a
+//! sheet named `<stem>` of one workbook `evidence.xlsx` (or `evidence.ods`); two sources
+//! of one file are a problem.
 
 use std::path::{Path, PathBuf};
 
 use super::error::DatasetError;
 use super::table::{Format, TextTable};
-use crate::problem::Problem;
+use crate::problem::{Location, Problem};
 
 /// The evidence files a dataset may hold, by stem.
 pub const FILES: [&str; 6] = [
@@ -35,6 +39,8 @@ pub struct Found {
     pub shown: String,
     pub format: Format,
     pub data: Data,
+    /// The sheet of a workbook holding several evidence files (`evidence.xlsx`).
+    pub sheet: Option<String>,
 }
 
 /// A file's contents: on disk (read when needed, so a large pilot file can be streamed)
@@ -44,7 +50,7 @@ pub enum Data {
     Bytes(Vec<u8>),
 }
 
-/// Reads a whole file as a text table.
+/// Reads a whole file (or a workbook's sheet) as a text table.
 pub fn read(f: Found) -> Result<TextTable, Vec<Problem>> {
     let bytes = match f.data {
         Data::Bytes(b) => b,
@@ -55,8 +61,24 @@ pub fn read(f: Found) -> Result<TextTable, Vec<Problem>> {
             )]
         })?,
     };
+    if f.format == Format::Workbook {
+        let stem = Path::new(&f.shown).file_stem().and_then(|s| s.to_str());
+        return TextTable::read_sheet(&f.shown, bytes, f.sheet.as_deref(), stem)
+            .map_err(|p| vec![p]);
+    }
     TextTable::read(&f.shown, f.format, bytes).map_err(|p| vec![p])
 }
+
+/// The extensions of an evidence file, with the format each is read as.
+const EXTENSIONS: [(&str, Format); 4] = [
+    ("csv", Format::Csv),
+    ("parquet", Format::Parquet),
+    ("xlsx", Format::Workbook),
+    ("ods", Format::Workbook),
+];
+
+/// The workbooks that may hold several evidence files, one a sheet.
+const EVIDENCE_BOOKS: [&str; 2] = ["evidence.xlsx", "evidence.ods"];
 
 /// The evidence files of a dataset, on disk or built in, one entry per stem of [`FILES`]
 /// (`None` when absent).
@@ -77,29 +99,52 @@ pub fn find_in_dir(dir: &Path) -> Result<Vec<Option<Found>>, DatasetError> {
     }
     let mut out = Vec::new();
     let mut problems = Vec::new();
+    let book = evidence_book(dir, &mut problems);
     for stem in FILES {
-        let csv = dir.join(format!("{stem}.csv"));
-        let parquet = dir.join(format!("{stem}.parquet"));
-        let found = match (csv.is_file(), parquet.is_file()) {
-            (true, true) => {
-                problems.push(
-                    Problem::file(
-                        csv.display().to_string(),
-                        format!("both `{stem}.csv` and `{stem}.parquet` exist"),
-                    )
-                    .hint("keep one of them so it is clear which evidence counts"),
-                );
-                None
+        let mut found: Vec<Found> = EXTENSIONS
+            .iter()
+            .map(|(ext, format)| (dir.join(format!("{stem}.{ext}")), *format))
+            .filter(|(path, _)| path.is_file())
+            .map(|(path, format)| Found {
+                shown: path.display().to_string(),
+                format,
+                data: Data::Path(path),
+                sheet: None,
+            })
+            .collect();
+        if let Some((path, sheets)) = &book {
+            if sheets.iter().any(|s| s == stem) {
+                found.push(Found {
+                    shown: path.display().to_string(),
+                    format: Format::Workbook,
+                    data: Data::Path(path.clone()),
+                    sheet: Some(stem.to_string()),
+                });
             }
-            (true, false) => Some((csv, Format::Csv)),
-            (false, true) => Some((parquet, Format::Parquet)),
-            (false, false) => None,
-        };
-        out.push(found.map(|(path, format)| Found {
-            shown: path.display().to_string(),
-            format,
-            data: Data::Path(path),
-        }));
+        }
+        if found.len() > 1 {
+            let names: Vec<String> = found
+                .iter()
+                .map(|f| match &f.sheet {
+                    Some(s) => format!("sheet `{s}` of `{}`", file_name(&f.shown)),
+                    None => format!("`{}`", file_name(&f.shown)),
+                })
+                .collect();
+            problems.push(
+                Problem::file(
+                    found[0].shown.clone(),
+                    match names.split_last() {
+                        Some((last, [one])) => format!("both {one} and {last} exist"),
+                        Some((last, rest)) => format!("{} and {last} all exist", rest.join(", ")),
+                        None => String::new(),
+                    },
+                )
+                .hint("keep one of them so it is clear which evidence counts"),
+            );
+            out.push(None);
+        } else {
+            out.push(found.pop());
+        }
     }
     problems.extend(misnamed(dir));
     if problems.is_empty() {
@@ -109,13 +154,73 @@ pub fn find_in_dir(dir: &Path) -> Result<Vec<Option<Found>>, DatasetError> {
     }
 }
 
+fn file_name(shown: &str) -> String {
+    Path::new(shown)
+        .file_name()
+        .map_or(shown.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// The workbook of several evidence files in `dir` and its sheet names; a sheet not
+/// named as an evidence file is a problem (it would be ignored), as are two such books.
+fn evidence_book(dir: &Path, problems: &mut Vec<Problem>) -> Option<(PathBuf, Vec<String>)> {
+    let books: Vec<PathBuf> = EVIDENCE_BOOKS
+        .iter()
+        .map(|n| dir.join(n))
+        .filter(|p| p.is_file())
+        .collect();
+    let path = books.first()?.clone();
+    let shown = path.display().to_string();
+    if books.len() > 1 {
+        problems.push(
+            Problem::file(&shown, "both `evidence.xlsx` and `evidence.ods` exist")
+                .hint("keep one of them so it is clear which evidence counts"),
+        );
+        return None;
+    }
+    let sheets = std::fs::read(&path)
+        .map_err(|e| Problem::file(&shown, format!("cannot read the file: {e}")))
+        .and_then(|b| super::workbook::sheet_names(&shown, b));
+    let sheets = match sheets {
+        Ok(s) => s,
+        Err(p) => {
+            problems.push(p);
+            return None;
+        }
+    };
+    for s in sheets.iter().filter(|s| !FILES.contains(&s.as_str())) {
+        let normal = s.trim().to_lowercase().replace([' ', '-'], "_");
+        let hint = match crate::problem::closest(&normal, FILES).first() {
+            Some(want) => format!("did you mean `{want}`? rename the sheet `{want}`, or delete it (sheets are named exactly as the evidence files, docs/spreadsheets.md)"),
+            None => format!("name each sheet as an evidence file: {}", crate::problem::backticks(&FILES)),
+        };
+        problems.push(
+            Problem::at(
+                &shown,
+                Location::Cell {
+                    sheet: s.as_str().into(),
+                    row: None,
+                    column: None,
+                },
+                format!("sheet `{s}` is not an evidence file name, so it would be ignored"),
+            )
+            .hint(hint),
+        );
+    }
+    Some((path, sheets))
+}
+
 /// The files of `dir` that look like an evidence file but are not named exactly as one
 /// (`Pricing.csv`, `pricing.CSV`, `pilot results.csv`, `pricng.csv`): read as they are
 /// named they would be skipped without a word, and a criterion would lose its evidence.
 fn misnamed(dir: &Path) -> Vec<Problem> {
     let known: Vec<String> = FILES
         .iter()
-        .flat_map(|stem| [format!("{stem}.csv"), format!("{stem}.parquet")])
+        .flat_map(|stem| {
+            EXTENSIONS
+                .iter()
+                .map(move |(ext, _)| format!("{stem}.{ext}"))
+        })
+        .chain(EVIDENCE_BOOKS.iter().map(|b| b.to_string()))
         .collect();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -133,7 +238,7 @@ fn misnamed(dir: &Path) -> Vec<Problem> {
             // Letter case, spaces and dashes, then spelling.
             let normal = name.trim().to_lowercase().replace([' ', '-'], "_");
             let (stem, ext) = normal.rsplit_once('.')?;
-            if ext != "csv" && ext != "parquet" {
+            if !EXTENSIONS.iter().any(|(e, _)| *e == ext) || stem == "evidence" {
                 return None;
             }
             let want = match known.iter().find(|k| **k == normal) {
@@ -164,6 +269,7 @@ pub fn find_embedded(label: &str, files: &[(&str, &[u8])]) -> Vec<Option<Found>>
                 shown: format!("{label}/{n}"),
                 format: Format::Csv,
                 data: Data::Bytes(b.to_vec()),
+                sheet: None,
             })
         })
         .collect()

@@ -1,4 +1,5 @@
-//! Reads one evidence file (CSV or Parquet) through polars into a table of text cells.
+//! Reads one evidence file (CSV or Parquet through polars, a workbook's sheet through
+//! `workbook.rs`) into a table of text cells.
 //!
 //! Every column is read as text so that a bad value becomes a problem with its line and
 //! column instead of a parse failure for the whole file; `cells.rs` gives typed access to
@@ -10,6 +11,7 @@ use std::sync::OnceLock;
 use polars::prelude::*;
 
 use super::csv_lines::{header_problem, long_row, record_start_lines, unreadable_at};
+use super::workbook::{is_workbook, Sheet, SheetPlace};
 use crate::problem::{Location, Problem};
 
 /// The format of an evidence file.
@@ -17,6 +19,8 @@ use crate::problem::{Location, Problem};
 pub enum Format {
     Csv,
     Parquet,
+    /// A spreadsheet workbook (`.xlsx`, `.ods`): one of its sheets.
+    Workbook,
 }
 
 /// A file read as text cells: `None` is an empty cell.
@@ -31,6 +35,11 @@ pub struct TextTable {
     record_lines: OnceLock<Vec<usize>>,
     /// For a table of some of a file's rows: where each row is in the file.
     picked: Option<Picked>,
+    /// For a table read from a workbook: where it is in its sheet.
+    sheet: Option<SheetPlace>,
+    /// Problems of cells found while reading (a workbook's error cells), reported with
+    /// those of the typed cells (`Cells`).
+    pub cell_problems: Vec<Problem>,
 }
 
 /// Where the rows of a partial table come from.
@@ -42,9 +51,13 @@ pub struct Picked {
 }
 
 impl TextTable {
-    /// Reads `bytes` (the whole file) as `format`. A file that cannot be read at all is
-    /// one problem naming the file.
+    /// Reads `bytes` (the whole file) as `format`; a workbook given as any format is read
+    /// as one (its only sheet). A file that cannot be read at all is one problem naming
+    /// the file.
     pub fn read(file: &str, format: Format, bytes: Vec<u8>) -> Result<TextTable, Problem> {
+        if format == Format::Workbook || is_workbook(&bytes) {
+            return TextTable::read_sheet(file, bytes, None, None);
+        }
         let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
             Some(rest) => rest.to_vec(),
             None => bytes,
@@ -60,7 +73,7 @@ impl TextTable {
         }
         let df = match format {
             Format::Csv => read_csv(&bytes),
-            Format::Parquet => read_parquet(&bytes),
+            Format::Parquet | Format::Workbook => read_parquet(&bytes),
         }
         .map_err(|e| {
             (format == Format::Csv)
@@ -92,6 +105,35 @@ impl TextTable {
             },
             record_lines: OnceLock::new(),
             picked: None,
+            sheet: None,
+            cell_problems: Vec::new(),
+        })
+    }
+
+    /// Reads sheet `sheet` of a workbook (its only sheet, or the one named `stem`, when
+    /// `None`).
+    pub fn read_sheet(
+        file: &str,
+        bytes: Vec<u8>,
+        sheet: Option<&str>,
+        stem: Option<&str>,
+    ) -> Result<TextTable, Problem> {
+        let Sheet {
+            headers,
+            columns,
+            place,
+            problems,
+        } = super::workbook::table(file, bytes, sheet, stem)?;
+        Ok(TextTable {
+            file: file.to_string(),
+            format: Format::Workbook,
+            headers,
+            columns,
+            bytes: Vec::new(),
+            record_lines: OnceLock::new(),
+            picked: None,
+            sheet: Some(place),
+            cell_problems: problems,
         })
     }
 
@@ -122,6 +164,8 @@ impl TextTable {
             bytes: Vec::new(),
             record_lines: OnceLock::new(),
             picked: Some(picked),
+            sheet: None,
+            cell_problems: Vec::new(),
         })
     }
 
@@ -147,12 +191,19 @@ impl TextTable {
 
     /// Where a cell is, for a problem report.
     pub fn location(&self, row: usize, column: Option<usize>) -> Location {
+        if let Some(s) = &self.sheet {
+            return Location::Cell {
+                sheet: s.sheet.as_str().into(),
+                row: Some(s.rows[row] + 1),
+                column: column.map(|c| s.first_column + c as u32 + 1),
+            };
+        }
         match self.format {
             Format::Csv => Location::Line {
                 line: self.line_of(row),
                 column: column.map(|c| c + 1),
             },
-            Format::Parquet => Location::Row {
+            Format::Parquet | Format::Workbook => Location::Row {
                 row: self.file_row(row) + 1,
                 column: column.map(|c| self.headers[c].clone()),
             },
@@ -166,20 +217,30 @@ impl TextTable {
 
     /// Where the header is.
     pub fn header_location(&self) -> Location {
+        if let Some(s) = &self.sheet {
+            return Location::Cell {
+                sheet: s.sheet.as_str().into(),
+                row: Some(s.header_row + 1),
+                column: None,
+            };
+        }
         match self.format {
             Format::Csv => Location::Line {
                 line: 1,
                 column: None,
             },
-            Format::Parquet => Location::File,
+            Format::Parquet | Format::Workbook => Location::File,
         }
     }
 
     /// "line 12" for CSV, "row 11" for Parquet: a row named in a message.
     pub fn describe_row(&self, row: usize) -> String {
+        if let Some(s) = &self.sheet {
+            return format!("row {}", s.rows[row] + 1);
+        }
         match self.format {
             Format::Csv => format!("line {}", self.line_of(row)),
-            Format::Parquet => format!("row {}", self.file_row(row) + 1),
+            Format::Parquet | Format::Workbook => format!("row {}", self.file_row(row) + 1),
         }
     }
 
@@ -226,6 +287,7 @@ pub(super) fn read_problem(file: &str, format: Format, e: &PolarsError) -> Probl
     let what = match format {
         Format::Csv => "CSV",
         Format::Parquet => "Parquet",
+        Format::Workbook => "a workbook",
     };
     let msg = e.to_string();
     let first = msg.lines().next().unwrap_or("").trim().to_lowercase();
@@ -233,7 +295,9 @@ pub(super) fn read_problem(file: &str, format: Format, e: &PolarsError) -> Probl
         Format::Csv => {
             "expected UTF-8, comma-separated, with a header row and the same number of fields on every line"
         }
-        Format::Parquet => "expected a Parquet file with the columns of docs/data-formats.md",
+        Format::Parquet | Format::Workbook => {
+            "expected a Parquet file with the columns of docs/data-formats.md"
+        }
     })
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 
 mod names;
 
-pub use names::{backticks, closest, closest_path, suggest};
+pub use names::{backticks, cell_name, closest, closest_path, sheet_ref, suggest};
 
 /// Where in a file a problem sits.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,6 +19,14 @@ pub enum Location {
     Line { line: usize, column: Option<usize> },
     /// A row of a Parquet file (1-based, not counting any header), with a column name.
     Row { row: usize, column: Option<String> },
+    /// A place in a sheet of a workbook: the row (1-based, as the spreadsheet numbers
+    /// it) and column (1-based, shown as letters: `F12`), either absent for the whole
+    /// sheet or row.
+    Cell {
+        sheet: Box<str>,
+        row: Option<u32>,
+        column: Option<u32>,
+    },
 }
 
 /// A problem in an input file, ready to show to a user.
@@ -84,6 +92,22 @@ impl fmt::Display for Problem {
                 "{}: row {}, column `{}`: {}",
                 self.file, row, c, self.message
             )?,
+            Location::Cell { sheet, row, column } => {
+                let sheet = sheet_ref(sheet);
+                match (row, column) {
+                    (Some(r), Some(c)) => write!(
+                        f,
+                        "{}:{sheet}!{}: {}",
+                        self.file,
+                        cell_name(*r as usize, *c as usize),
+                        self.message
+                    )?,
+                    (Some(r), None) => {
+                        write!(f, "{}:{sheet}, row {r}: {}", self.file, self.message)?
+                    }
+                    (None, _) => write!(f, "{}:{sheet}: {}", self.file, self.message)?,
+                }
+            }
         }
         if let Some(h) = &self.hint {
             write!(f, "\n  hint: {h}")?;
@@ -287,6 +311,20 @@ mod tests {
             p.to_string(),
             "d/pilot_results.csv:7:3: bad\n  hint: fix it"
         );
+    }
+
+    #[test]
+    fn cells_are_named_as_a_spreadsheet_names_them() {
+        let p = Problem::at(
+            "pricing.xlsx",
+            Location::Cell {
+                sheet: "Price list".into(),
+                row: Some(12),
+                column: Some(6),
+            },
+            "bad",
+        );
+        assert_eq!(p.to_string(), "pricing.xlsx:'Price list'!F12: bad");
     }
 
     #[test]

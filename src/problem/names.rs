@@ -67,6 +67,28 @@ pub fn backticks<S: AsRef<str>>(items: &[S]) -> String {
         .join(", ")
 }
 
+/// A cell's name as a spreadsheet shows it: row 12, column 6 (both 1-based) is `F12`.
+pub fn cell_name(row: usize, column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        letters.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{row}", String::from_utf8_lossy(&letters))
+}
+
+/// A sheet's name as a formula refers to it: quoted (`'Price list'`) unless it is only
+/// letters, digits and underscores.
+pub fn sheet_ref(sheet: &str) -> String {
+    if !sheet.is_empty() && sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        sheet.to_string()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +105,15 @@ mod tests {
             vec!["pilot.detection_rate"]
         );
         assert!(closest("zzz", known).is_empty());
+    }
+
+    #[test]
+    fn cells_are_named_as_a_spreadsheet_names_them() {
+        assert_eq!(cell_name(12, 6), "F12");
+        assert_eq!(cell_name(1, 26), "Z1");
+        assert_eq!(cell_name(3, 27), "AA3");
+        assert_eq!(cell_name(9, 703), "AAA9");
+        assert_eq!(sheet_ref("pricing"), "pricing");
+        assert_eq!(sheet_ref("O'Brien list"), "'O''Brien list'");
     }
 }

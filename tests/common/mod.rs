@@ -8,6 +8,7 @@ use assert_cmd::Command;
 use proptest::prelude::*;
 
 pub mod browser;
+pub mod libreoffice;
 pub mod tiny;
 
 /// The `vendorscore` binary, run from an empty scratch folder unless a test says otherwise.

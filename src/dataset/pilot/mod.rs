@@ -53,20 +53,23 @@ pub struct Pilot {
 
 /// Reads, validates and aggregates the pilot file.
 pub(super) fn load(f: Found, index: &VendorIndex) -> Result<Pilot, Vec<Problem>> {
+    if f.format == Format::Workbook {
+        return from_sheet(f, index);
+    }
     let header = header(&f).map_err(|p| vec![p])?;
     let at = match f.format {
         Format::Csv => Location::Line {
             line: 1,
             column: None,
         },
-        Format::Parquet => Location::File,
+        Format::Parquet | Format::Workbook => Location::File,
     };
     if let Some(p) = missing_columns(&f.shown, at, &header, &PILOT_REQUIRED) {
         return Err(vec![p]);
     }
     let source = match (&f.data, f.format) {
         (Data::Path(p), Format::Csv) => PilotSource::CsvPath(p.clone()),
-        (Data::Path(p), Format::Parquet) => PilotSource::ParquetPath(p.clone()),
+        (Data::Path(p), _) => PilotSource::ParquetPath(p.clone()),
         (Data::Bytes(b), _) => PilotSource::CsvBytes(strip_bom(b).to_vec()),
     };
     match frame::aggregate(&source, &header, index) {
@@ -77,6 +80,41 @@ pub(super) fn load(f: Found, index: &VendorIndex) -> Result<Pilot, Vec<Problem>>
             times,
         }),
         Err(why) => Err(diagnose(f, &source, &header, index, why)),
+    }
+}
+
+/// A pilot in a workbook's sheet (at most a spreadsheet's million rows): every cell
+/// checked where it is, then the cells handed to the fast path as CSV text to aggregate.
+fn from_sheet(f: Found, index: &VendorIndex) -> Result<Pilot, Vec<Problem>> {
+    let shown = f.shown.clone();
+    let table = read(f)?;
+    cell_checks::read(&table, index)?;
+    let header = table.headers.clone();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: &dyn std::fmt::Display| {
+        vec![Problem::file(&shown, format!("cannot read the sheet: {e}"))]
+    };
+    w.write_record(&header).map_err(|e| fail(&e))?;
+    for r in 0..table.len() {
+        w.write_record((0..header.len()).map(|c| table.cell(c, r).unwrap_or("")))
+            .map_err(|e| fail(&e))?;
+    }
+    let bytes = w.into_inner().map_err(|e| fail(&e))?;
+    match frame::aggregate(&PilotSource::CsvBytes(bytes), &header, index) {
+        Ok((rows, endpoints, times)) => Ok(Pilot {
+            file: shown,
+            rows,
+            endpoints,
+            times,
+        }),
+        Err(why) => Err(vec![Problem::file(
+            shown,
+            format!(
+                "cannot aggregate the pilot: {}",
+                why.why.lines().next().unwrap_or("").to_lowercase()
+            ),
+        )
+        .hint("check the sheet against docs/data-formats.md")]),
     }
 }
 

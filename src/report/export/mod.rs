@@ -9,6 +9,7 @@
 //! - [`csv`]: a [`Table`] as CSV, text cells neutralised against spreadsheet formulas.
 //! - [`json`]: a serializable value as pretty JSON.
 //! - [`html`]: a [`Doc`] as a self-contained page (`report.html`).
+//! - [`xlsx`]: a ranking as a scorecard workbook whose formulas recompute it.
 //!
 //! [`Render`] is what a command's result implements to print in every `--format`; the
 //! exporters never print, `cmd` decides where the bytes go.
@@ -22,6 +23,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod terminal;
+pub mod xlsx;
 
 /// A result that prints in every `--format`: the terminal view, Markdown, CSV and JSON,
 /// each built with the exporter of its format.
