@@ -1,7 +1,9 @@
 //! `vendorscore report`: the full report into `--out`: report.html, report.md, the ranking
-//! files, the charts and the tables. Everything is rendered in memory first and written at
-//! once, so a failure leaves no half-written report.
+//! files, the charts and the tables; with a client whose device inventory is found, the
+//! migration plan to the winner (`client_plan`, as `plan` makes it). Everything is rendered
+//! in memory first and written at once, so a failure leaves no half-written report.
 
+use super::client_plan::{self, PlanOptions};
 use super::{load_inputs, warnings, Outcome, Progress};
 use crate::cli::ReportArgs;
 use crate::pilot::{self, By};
@@ -56,6 +58,18 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
             inputs.client.as_ref().map(|c| c.name.as_str()),
         )?)
     };
+    // The plan for the winner; a client without an inventory has none, but a bad
+    // inventory fails the report.
+    let winner = r.ranked.first().map(|w| w.vendor.clone());
+    let plan_options = PlanOptions {
+        vendor: winner.as_deref(),
+        ..PlanOptions::profile_only(&a.input)
+    };
+    let plan = if a.input.client.is_some() && client_plan::has_inventory(&plan_options) {
+        Some(client_plan::build(&plan_options, &inputs)?)
+    } else {
+        None
+    };
     progress.step("drawing the charts");
     let built = full::build(&full::Inputs {
         ranking: &r,
@@ -64,12 +78,18 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
         pilot: pilot.as_ref(),
         cost: cost.as_ref(),
         client: inputs.client.as_ref().map(|c| c.name.as_str()),
+        plan: plan.as_ref().map(|p| full::PlanPart {
+            plan: &p.plan,
+            report: &p.report,
+        }),
     })?;
     let mut files = built.files(&r).map_err(Error::Table)?;
     let manifest = super::manifest::build(&a.input, &inputs.dataset, &r, &files)?;
     files.push((crate::manifest::FILE.to_string(), manifest));
     progress.step("writing");
-    let written = output::write_all(&a.out, &files, &super::input_files(&a.input))?;
+    let mut guarded = super::input_files(&a.input);
+    guarded.extend(plan.as_ref().and_then(|p| p.inventory_path.clone()));
+    let written = output::write_all(&a.out, &files, &guarded)?;
     let mut o = r.terminal(width);
     if let Some((_, _, sentence)) = full::robustness(&full::Inputs {
         ranking: &r,
@@ -78,6 +98,7 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
         pilot: None,
         cost: None,
         client: None,
+        plan: None,
     }) {
         o.push_str(&format!("\n{sentence}\n"));
     }
@@ -87,8 +108,10 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
         a.out.display(),
         a.out.join("report.html").display()
     ));
+    let mut stderr = warnings(&r);
+    stderr.extend(plan.map(|p| p.notes));
     Ok(Outcome {
         stdout: wrap_prose(&o, width).into_bytes(),
-        stderr: warnings(&r),
+        stderr,
     })
 }
