@@ -84,7 +84,7 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
         }),
     })?;
     let mut files = built.files(&r).map_err(Error::Table)?;
-    let manifest = super::manifest::build(&a.input, &inputs.dataset, &r, &files)?;
+    let manifest = super::manifest::build(&a.input, &inputs.dataset, &r, plan.as_ref(), &files)?;
     files.push((crate::manifest::FILE.to_string(), manifest));
     progress.step("writing");
     let mut guarded = super::input_files(&a.input);

@@ -7,7 +7,7 @@ use super::Figure;
 use crate::chart::{self, ChartError, GanttApart, GanttBar, GanttInput, GanttTick};
 use crate::dataset::Date;
 use crate::plan::Plan;
-use crate::report::plan::{verdict, PlanReport};
+use crate::report::plan::PlanReport;
 
 /// The file stem of the chart, under `charts/` in the report.
 pub const GANTT: &str = "gantt";
@@ -75,13 +75,24 @@ pub fn gantt_chart(plan: &Plan, report: &PlanReport) -> Result<Option<Figure>, C
         ticks: ticks(first, end),
         apart,
     };
-    let caption = format!(
-        "Each wave from its first to its last working day, then its soak of {} days of monitoring (lighter); the line is the deadline, {} ({}). {}.",
-        s.soak_days,
-        s.deadline,
-        s.deadline_source,
-        capitalised(&verdict(report))
+    let mut caption = format!(
+        "Each wave from its first to its last working day, then its soak of {} days of monitoring (lighter); the line is the deadline, {} ({}).",
+        s.soak_days, s.deadline, s.deadline_source,
     );
+    let mut kept = Vec::new();
+    let (stale, none) = (c.stale.len(), c.no_antivirus.len());
+    if stale > 0 {
+        kept.push(format!("{stale} stale Kaspersky device{}", plural(stale)));
+    }
+    if none > 0 {
+        kept.push(format!("{none} device{} with no antivirus", plural(none)));
+    }
+    if !kept.is_empty() {
+        caption.push_str(&format!(" Not in the waves: {}.", kept.join(" and ")));
+    }
+    if !report.check.meets {
+        caption.push_str(" Work past the deadline is drawn in vermillion.");
+    }
     Ok(Some(Figure {
         name: GANTT.into(),
         caption,
@@ -113,11 +124,13 @@ fn ticks(first: Date, end: Date) -> Vec<GanttTick> {
     }
 }
 
-/// `s` with its first letter upper case.
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+/// "s" for a count other than 1.
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 #[cfg(test)]
@@ -139,6 +152,5 @@ mod tests {
         );
         assert_eq!(t[4].day, d(2025, 1, 1).days());
         assert!(t.windows(2).all(|p| p[0].day < p[1].day));
-        assert_eq!(capitalised("deadline met"), "Deadline met");
     }
 }

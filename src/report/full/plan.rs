@@ -28,13 +28,13 @@ pub(super) fn plan_section(i: &Inputs, gantt: Option<&Figure>) -> Section {
 fn blocks_of(p: &PlanReport, gantt: Option<&Figure>) -> Vec<Block> {
     let n = &p.counts;
     let mut blocks = vec![Block::Paragraph(format!(
-        "Moving {}'s devices off Kaspersky{}, from the inventory `{}`: {} devices, {} on Kaspersky, {} to move now. Starting {} ({}), with {} technician{}, {} h a working day, {} h a device, a soak of {} days after each wave, order `{}`.",
+        "The migration of {} off Kaspersky{}: {} devices in `{}`, {} on Kaspersky, {} to move now. Starting {} ({}), with {} technician{}, {} h a working day, {} h a device, a soak of {} days after each wave, order `{}`.",
         p.client,
         p.vendor
             .as_deref()
             .map_or(String::new(), |v| format!(" to {v}, the ranking's first")),
-        p.inventory,
         count(n.devices),
+        p.inventory,
         count(n.kaspersky),
         count(n.to_move),
         p.start,
@@ -59,29 +59,6 @@ fn blocks_of(p: &PlanReport, gantt: Option<&Figure>) -> Vec<Block> {
     }
     if let Some(f) = gantt {
         blocks.push(figure(f));
-    }
-    let mut apart = Vec::new();
-    if n.stale > 0 {
-        apart.push(format!(
-            "{} stale on Kaspersky, not planned: not seen for a while before the start; check they still exist",
-            count(n.stale)
-        ));
-    }
-    if n.no_antivirus > 0 {
-        apart.push(format!(
-            "{} with no antivirus: not on Kaspersky, so in no wave; protect them too",
-            count(n.no_antivirus)
-        ));
-    }
-    if n.unmanaged > 0 {
-        apart.push(format!(
-            "{} not managed by the RMM: swapped by hand, at the manual deployment's hours",
-            count(n.unmanaged)
-        ));
-    }
-    if !apart.is_empty() {
-        blocks.push(Block::Paragraph("Devices to watch:".into()));
-        blocks.push(Block::List(apart));
     }
     for (heading, items) in checklist_lines(p) {
         blocks.push(Block::Heading(format!(
