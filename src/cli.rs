@@ -63,6 +63,9 @@ pub enum Command {
     Plan(MigrationPlanArgs),
     /// Write a synthetic, seeded demo dataset of fictional vendors (plus the incumbent)
     DemoData(DemoArgs),
+    /// Is a report folder still what its inputs make? Reruns the command its manifest.json
+    /// records and compares every input and output by SHA-256; exit 0 when identical
+    Verify(VerifyArgs),
     /// List the built-in datasets, criteria files and client profiles, by the names
     /// --data, --criteria and --client take
     List,
@@ -240,6 +243,17 @@ pub struct ReportArgs {
     /// SMAA iterations behind the robustness verdict (weights and evidence redrawn; 0 skips it)
     #[arg(long, default_value_t = 20_000)]
     pub samples: u64,
+}
+
+/// `vendorscore verify`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Run it from the folder the report was made in, since the manifest keeps the inputs' paths as they were given:\n  vendorscore report --client dental-35 --out out\n  vendorscore verify out\n\nExit codes: 0 verified; 1 the report does not verify (each changed input and differing output named), or the rerun failed; 2 the folder holds no manifest.json."
+)]
+pub struct VerifyArgs {
+    /// A folder `vendorscore report` wrote (it holds manifest.json)
+    #[arg(value_name = "OUT")]
+    pub dir: PathBuf,
 }
 
 /// `vendorscore demo-data`

@@ -42,12 +42,15 @@ pub enum Error {
     Chart(#[from] ChartError),
     #[error("cannot write the tables: {0}")]
     Table(String),
-    /// An input file could not be read again to hash it for `manifest.json`.
-    #[error("cannot read `{}` to record it in the manifest: {source}", .path.display())]
+    /// A file could not be read (an input read again to hash it for `manifest.json`, a manifest).
+    #[error("cannot read `{}`: {source}", .path.display())]
     Io {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
+    /// `verify`: the report folder is not what its inputs make, or cannot be rerun.
+    #[error("{0}")]
+    Verify(String),
     /// The command line asks for something impossible (a bad option value).
     #[error("{0}")]
     Usage(String),

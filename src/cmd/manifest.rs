@@ -6,29 +6,18 @@
 use std::path::Path;
 
 use super::client_plan::ClientPlan;
+use crate::audit::manifest::{Input, Manifest, Weight};
 use crate::cli::InputArgs;
 use crate::dataset::{self, Data, Dataset};
-use crate::manifest::{Input, Manifest, Weight};
 use crate::rank::Ranking;
 use crate::{client, embedded, Error};
 
 /// A file read for the manifest: (role, path as shown, bytes, rows).
-type RunFile = (&'static str, String, Vec<u8>, Option<u64>);
+pub type RunFile = (&'static str, String, Vec<u8>, Option<u64>);
 
-/// The manifest of a `report` run that read `input` (and the inventory of `plan`) and
-/// writes `outputs`.
-pub fn build(
-    input: &InputArgs,
-    ds: &Dataset,
-    r: &Ranking,
-    plan: Option<&ClientPlan>,
-    outputs: &[(String, Vec<u8>)],
-) -> Result<Vec<u8>, Error> {
-    let mut files = run_files(input, ds)?;
-    if let Some(p) = plan {
-        files.push(inventory_file(input, p)?);
-    }
-    let inputs: Vec<Input> = files
+/// The manifest's view of the files a run read.
+fn as_inputs(files: &[RunFile]) -> Vec<Input<'_>> {
+    files
         .iter()
         .map(|(role, path, bytes, rows)| Input {
             role,
@@ -36,7 +25,23 @@ pub fn build(
             bytes,
             rows: *rows,
         })
-        .collect();
+        .collect()
+}
+
+/// The inputs' fingerprint, as the manifest of a run that read `files` gives it.
+pub fn fingerprint(files: &[RunFile]) -> String {
+    crate::audit::manifest::fingerprint(&as_inputs(files))
+}
+
+/// The manifest of a `report` run that read `files` (from [`run_files`]) and writes
+/// `outputs`.
+pub fn build(
+    input: &InputArgs,
+    files: &[RunFile],
+    r: &Ranking,
+    outputs: &[(String, Vec<u8>)],
+) -> Vec<u8> {
+    let inputs = as_inputs(files);
     let weights = r
         .criteria
         .iter()
@@ -49,7 +54,7 @@ pub fn build(
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let command = std::env::args().skip(1).collect();
-    Ok(Manifest::new(command, input.seed, &inputs, weights, outputs, now).to_json())
+    Manifest::new(command, input.seed, &inputs, weights, outputs, now).to_json()
 }
 
 /// The input files of a run, in a fixed order: the dataset's evidence files (in the order
@@ -110,7 +115,7 @@ pub fn run_files(input: &InputArgs, ds: &Dataset) -> Result<Vec<RunFile>, Error>
 
 /// The device inventory a plan read, as it read it (on disk, or built into the binary),
 /// with its devices as rows.
-fn inventory_file(input: &InputArgs, p: &ClientPlan) -> Result<RunFile, Error> {
+pub fn inventory_file(input: &InputArgs, p: &ClientPlan) -> Result<RunFile, Error> {
     let bytes = match (
         &p.inventory_path,
         embedded::data_source(input.data.as_deref()),

@@ -14,6 +14,7 @@ mod plan;
 mod rank;
 mod report;
 mod sensitivity;
+mod verify;
 
 use crate::cli::{Cli, Command, InputArgs, OutputFormat};
 use crate::client::{self, Profile};
@@ -47,6 +48,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Sensitivity(a) => sensitivity::run(&a, width),
         Command::Plan(a) => plan::run(&a, width),
         Command::DemoData(a) => demo_data::run(&a),
+        Command::Verify(a) => verify::run(&a, width),
         Command::List => list::run(),
     }
 }

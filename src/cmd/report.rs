@@ -71,7 +71,11 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
         None
     };
     progress.step("drawing the charts");
-    let built = full::build(&full::Inputs {
+    let mut read = super::manifest::run_files(&a.input, &inputs.dataset)?;
+    if let Some(p) = &plan {
+        read.push(super::manifest::inventory_file(&a.input, p)?);
+    }
+    let mut built = full::build(&full::Inputs {
         ranking: &r,
         criteria: &inputs.criteria,
         analysis: analysis.as_ref(),
@@ -83,13 +87,20 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
             report: &p.report,
         }),
     })?;
+    built.doc.fingerprint = Some(super::manifest::fingerprint(&read));
     let mut files = built.files(&r).map_err(Error::Table)?;
-    let manifest = super::manifest::build(&a.input, &inputs.dataset, &r, plan.as_ref(), &files)?;
-    files.push((crate::manifest::FILE.to_string(), manifest));
+    let manifest = super::manifest::build(&a.input, &read, &r, &files);
+    files.push((crate::audit::manifest::FILE.to_string(), manifest));
     progress.step("writing");
+    let earlier = crate::audit::earlier::earlier(&a.out);
     let mut guarded = super::input_files(&a.input);
     guarded.extend(plan.as_ref().and_then(|p| p.inventory_path.clone()));
-    let written = output::write_all(&a.out, &files, &guarded)?;
+    let written = output::write_run(
+        &a.out,
+        &files,
+        &guarded,
+        earlier.found.then_some(earlier.unchanged.as_slice()),
+    )?;
     let mut o = r.terminal(width);
     if let Some((_, _, sentence)) = full::robustness(&full::Inputs {
         ranking: &r,
@@ -104,14 +115,50 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
     }
     o.push_str(&format!(
         "\nwrote {} files into {}; open {} in a browser\n",
-        written.len(),
+        written.paths.len(),
         a.out.display(),
         a.out.join("report.html").display()
     ));
+    o.push_str(&left_behind(&written));
     let mut stderr = warnings(&r);
     stderr.extend(plan.map(|p| p.notes));
     Ok(Outcome {
         stdout: wrap_prose(&o, width).into_bytes(),
         stderr,
     })
+}
+
+/// What the run removed of the earlier run's files and what it left of others', one
+/// line each (nothing when there was nothing).
+fn left_behind(w: &output::Written) -> String {
+    let list = |paths: &[std::path::PathBuf]| {
+        let shown: Vec<String> = paths
+            .iter()
+            .take(5)
+            .map(|p| p.display().to_string())
+            .collect();
+        let more = paths.len().saturating_sub(shown.len());
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        format!("{}{more}", shown.join(", "))
+    };
+    let mut o = String::new();
+    if !w.removed.is_empty() {
+        o.push_str(&format!(
+            "removed {} file(s) of the earlier run that this run does not write: {}\n",
+            w.removed.len(),
+            list(&w.removed)
+        ));
+    }
+    if !w.others.is_empty() {
+        o.push_str(&format!(
+            "left alone {} file(s) the earlier run did not write, or that were changed since: {}\n",
+            w.others.len(),
+            list(&w.others)
+        ));
+    }
+    o
 }

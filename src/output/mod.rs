@@ -13,12 +13,18 @@
 //!   follow only when every file was written. A failed run never leaves a half-written
 //!   file; a run killed during the renames can leave some files new and some old.
 //!
+//! A run that knows the earlier run's outputs (`report`, from the manifest it left) owns
+//! the folder: with nothing else there, the swap above; else the earlier run's files that
+//! this one does not write again are removed, and every other file is left and named
+//! ([`Written`]).
+//!
 //! Every run first removes the hidden temporaries of this naming that a killed run left,
 //! holding an advisory lock on the parent folder so that it never removes those of a run
 //! still writing. A name that would lead out of the folder (`..`, an absolute path) is
 //! refused before anything is written. docs/security.md.
 
 mod error;
+mod owned;
 mod stale;
 mod swap;
 #[cfg(test)]
@@ -35,6 +41,17 @@ use error::err;
 use stale::remove_stale_folders;
 use swap::{holds_only_outputs, swap_in};
 
+/// What writing a run's files did to the folder.
+#[derive(Debug, Default, PartialEq)]
+pub struct Written {
+    /// The files written, in order.
+    pub paths: Vec<PathBuf>,
+    /// Files of the earlier run that this one did not write again, now gone.
+    pub removed: Vec<PathBuf>,
+    /// Files the earlier run did not write (or that were changed since), left alone.
+    pub others: Vec<PathBuf>,
+}
+
 /// Writes `files` (name, bytes) into `dir`, creating it; all or nothing (module docs).
 /// `inputs` are the run's input files: an output that would replace one is refused
 /// before anything is written, and a folder holding one is never swapped away.
@@ -44,6 +61,21 @@ pub fn write_all(
     files: &[(String, Vec<u8>)],
     inputs: &[PathBuf],
 ) -> Result<Vec<PathBuf>, WriteError> {
+    write_run(dir, files, inputs, None).map(|w| w.paths)
+}
+
+/// [`write_all`] for a run that owns `dir`: `earlier` names the earlier run's outputs
+/// still as it wrote them (from its manifest), which go when this run does not write
+/// them again; names that would lead out of the folder are ignored.
+pub fn write_run(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    inputs: &[PathBuf],
+    earlier: Option<&[String]>,
+) -> Result<Written, WriteError> {
+    let earlier: Option<Vec<String>> =
+        earlier.map(|e| e.iter().filter(|n| stays_inside(n)).cloned().collect());
+    let earlier = earlier.as_deref();
     for (name, _) in files {
         if !stays_inside(name) {
             return Err(WriteError {
@@ -84,13 +116,34 @@ pub fn write_all(
             .filter_map(|p| std::fs::canonicalize(p).ok())
             .any(|p| p.starts_with(&d))
     });
-    if let Some(folder) = folder.filter(|_| !holds_input && holds_only_outputs(dir, files)) {
+    let before = owned::files_in(dir);
+    let written = |paths| Written {
+        paths,
+        ..Written::default()
+    };
+    if let Some(folder) = folder.filter(|_| !holds_input && holds_only_outputs(dir, files, earlier))
+    {
         // A folder that cannot be swapped (a mount point, say) is written file by file.
         if swap_in(dir, &parent, &folder, files).is_ok() {
-            return Ok(files.iter().map(|(name, _)| dir.join(name)).collect());
+            let mut w = written(files.iter().map(|(name, _)| dir.join(name)).collect());
+            w.removed = before
+                .iter()
+                .filter(|rel| !owned::is_ours(rel, files, &[]))
+                .map(|rel| dir.join(rel))
+                .collect();
+            return Ok(w);
         }
     }
-    in_place(dir, files)
+    let mut w = written(in_place(dir, files)?);
+    if let Some(earlier) = earlier {
+        w.removed = owned::remove_earlier(dir, earlier, files);
+        w.others = before
+            .iter()
+            .filter(|rel| !owned::is_ours(rel, files, earlier))
+            .map(|rel| dir.join(rel))
+            .collect();
+    }
+    Ok(w)
 }
 
 /// An exclusive advisory lock on `dir`, held while the value lives; `None` where a folder

@@ -9,16 +9,27 @@ use super::error::{err, WriteError};
 use super::stale::STAGING;
 
 /// Whether `dir` is absent, or a real folder (not a link) that holds nothing but what a
-/// run writes: the names of `files`, and in their subfolders (`charts/`, `tables/`) files
-/// of the kinds written there (an earlier run's `charts/sweep-price.svg`). Anything else
-/// is the user's, and the folder is then written file by file around it.
-pub(super) fn holds_only_outputs(dir: &Path, files: &[(String, Vec<u8>)]) -> bool {
+/// run writes: the names of `files`, and the earlier run's outputs: those its manifest
+/// lists (`earlier`), or without one, in the subfolders of `files` (`charts/`, `tables/`)
+/// files of the kinds written there (an earlier run's `charts/sweep-price.svg`). Anything
+/// else is the user's, and the folder is then written file by file around it.
+pub(super) fn holds_only_outputs(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    earlier: Option<&[String]>,
+) -> bool {
     match std::fs::symlink_metadata(dir) {
         Err(_) => return true,
         Ok(m) if !m.is_dir() => return false,
         Ok(_) => {}
     }
     let ours = |rel: &Path, is_dir: bool| {
+        if let Some(earlier) = earlier {
+            let names = files.iter().map(|(n, _)| n).chain(earlier);
+            return names
+                .map(Path::new)
+                .any(|n| if is_dir { n.starts_with(rel) } else { n == rel });
+        }
         files.iter().any(|(name, _)| {
             let name = Path::new(name);
             if is_dir {

@@ -13,6 +13,17 @@ pub struct Doc {
     /// One line under the title: dataset, criteria, client.
     pub subtitle: String,
     pub sections: Vec<Section>,
+    /// The inputs' fingerprint (manifest.json), shown at the foot.
+    pub fingerprint: Option<String>,
+}
+
+impl Doc {
+    /// The line at the foot of the document naming the inputs' fingerprint, if known.
+    pub fn fingerprint_line(&self) -> Option<String> {
+        self.fingerprint.as_ref().map(|f| {
+            format!("Inputs fingerprint `{f}`: manifest.json lists each input file with its SHA-256, and when this report was made.")
+        })
+    }
 }
 
 /// A titled section; `id` is its anchor in the HTML page.

@@ -202,8 +202,11 @@ pub fn html(d: &Doc) -> String {
         }
         o.push_str("</section>\n");
     }
+    let fingerprint = d
+        .fingerprint_line()
+        .map_or(String::new(), |l| format!(" {}", inline(&l)));
     o.push_str(&format!(
-        "<footer>Made by vendorscore {}. Charts are also in the <code>charts/</code> folder as SVG and PNG; the tables are in <code>tables/</code> as CSV, JSON and Parquet.</footer>\n",
+        "<footer>Made by vendorscore {}. Charts are also in the <code>charts/</code> folder as SVG and PNG; the tables are in <code>tables/</code> as CSV, JSON and Parquet.{fingerprint}</footer>\n",
         env!("CARGO_PKG_VERSION")
     ));
     o.push_str("</main>\n</body>\n</html>\n");
@@ -223,6 +226,7 @@ mod tests {
         let d = Doc {
             title: evil.into(),
             subtitle: evil.into(),
+            fingerprint: Some(evil.into()),
             sections: vec![Section {
                 id: "s",
                 title: evil.into(),

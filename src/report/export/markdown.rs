@@ -130,6 +130,9 @@ pub fn doc(d: &Doc) -> String {
             }
         }
     }
+    if let Some(l) = d.fingerprint_line() {
+        o.push_str(&format!("\n---\n\n{}\n", inline(&l)));
+    }
     o
 }
 

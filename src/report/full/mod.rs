@@ -111,6 +111,7 @@ pub fn build(i: &Inputs) -> Result<Report, ChartError> {
                 .into_iter()
                 .filter(|s| !s.blocks.is_empty())
                 .collect(),
+            fingerprint: None,
         },
         figures,
         tables: tables::tables(i),

@@ -5,9 +5,10 @@
 //!
 //! The date and time of the run live here only: every other output stays byte-identical
 //! for the same inputs and seed. The inputs' fingerprint (the first 12 hex digits of a
-//! SHA-256 over the inputs' hashes) is the same for the same inputs, whenever they run.
+//! SHA-256 over the inputs' names and hashes) is the same for the same inputs, wherever
+//! and whenever they run; the report's footer shows it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::dataset::Date;
@@ -36,7 +37,7 @@ pub struct Manifest {
     /// The arguments after the program name.
     pub command: Vec<String>,
     pub seed: u64,
-    /// SHA-256 over the inputs' roles, paths and hashes, first 12 hex digits.
+    /// SHA-256 over the inputs' roles, file names and hashes, first 12 hex digits.
     pub fingerprint: String,
     pub inputs: Vec<InputEntry>,
     /// Effective weight of each criterion, by id, in criteria order.
@@ -67,6 +68,34 @@ pub struct OutputEntry {
     pub sha256: String,
 }
 
+/// A manifest read back (by `verify`, and by a rerun into the same folder): the parts
+/// that are compared; other fields are ignored.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Recorded {
+    #[serde(default)]
+    pub command: Vec<String>,
+    #[serde(default)]
+    pub fingerprint: String,
+    #[serde(default)]
+    pub inputs: Vec<RecordedInput>,
+    pub outputs: Vec<RecordedOutput>,
+}
+
+/// An input file as a manifest lists it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RecordedInput {
+    pub role: String,
+    pub path: String,
+    pub sha256: String,
+}
+
+/// An output file as a manifest lists it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RecordedOutput {
+    pub path: String,
+    pub sha256: String,
+}
+
 /// The SHA-256 of `bytes` in lower-case hex.
 pub fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -75,12 +104,14 @@ pub fn sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The inputs' fingerprint: 12 hex digits that change when any input's role, path or
-/// content changes.
+/// The inputs' fingerprint: 12 hex digits that change when any input's role, file name
+/// or content changes. The folder a file was read from does not count, so the same
+/// files give the same fingerprint on every machine.
 pub fn fingerprint(inputs: &[Input]) -> String {
     let mut all = Sha256::new();
     for i in inputs {
-        all.update(format!("{}\t{}\t{}\n", i.role, i.path, sha256(i.bytes)));
+        let name = i.path.rsplit(['/', '\\']).next().unwrap_or(&i.path);
+        all.update(format!("{}\t{}\t{}\n", i.role, name, sha256(i.bytes)));
     }
     all.finalize()
         .iter()
@@ -176,7 +207,7 @@ mod tests {
     }
 
     #[test]
-    fn the_fingerprint_follows_content_path_and_role() {
+    fn the_fingerprint_follows_content_name_and_role_not_the_folder() {
         let a = Input {
             role: "dataset",
             path: "d/vendors.csv".into(),
@@ -192,7 +223,7 @@ mod tests {
                 ..a
             },
             Input {
-                path: "e/vendors.csv".into(),
+                path: "d/pricing.csv".into(),
                 bytes: b"id\n",
                 role: "dataset",
                 rows: None,
@@ -206,6 +237,15 @@ mod tests {
         ];
         for c in changed {
             assert_ne!(base, fingerprint(&[c]));
+        }
+        for moved in ["e/vendors.csv", "vendors.csv", "C:\\data\\vendors.csv"] {
+            let m = Input {
+                path: moved.into(),
+                bytes: b"id\n",
+                role: "dataset",
+                rows: None,
+            };
+            assert_eq!(base, fingerprint(&[m]), "{moved}");
         }
     }
 }
