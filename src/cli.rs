@@ -61,13 +61,15 @@ pub enum Command {
     Cost(CostArgs),
     /// Plan the migration off Kaspersky from a device inventory: waves, dates, the deadline check
     Plan(MigrationPlanArgs),
+    /// Write a client proposal (HTML, Markdown, PDF) with sell prices, options and the timeline
+    Proposal(ProposalArgs),
     /// Write a synthetic, seeded demo dataset of fictional vendors (plus the incumbent)
     DemoData(DemoArgs),
     /// Is a report folder still what its inputs make? Reruns the command its manifest.json
     /// records and compares every input and output by SHA-256; exit 0 when identical
     Verify(VerifyArgs),
-    /// List the built-in datasets, criteria files and client profiles, by the names
-    /// --data, --criteria and --client take
+    /// List the built-in datasets, criteria files, client profiles and MSP profiles, by the
+    /// names --data, --criteria, --client and --msp take
     List,
 }
 
@@ -256,6 +258,34 @@ pub struct VerifyArgs {
     pub dir: PathBuf,
 }
 
+/// `vendorscore proposal`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Writes proposal.html (one self-contained page, printable on Letter and A4) and proposal.md; with --pdf also proposal.pdf, printed by a headless Chromium (`chromium`, `chromium-browser` or `google-chrome` on PATH). Sell prices come from the MSP profile (--msp; the built-in demo profile of a fictional company otherwise). docs/proposal.md has the msp.toml format, the rounding and the template values.\n\nExamples:\n  vendorscore proposal --client dental-35 --out out/proposal-dental\n  vendorscore proposal --client msp-client-350 --msp northwind-it --date 2024-07-01 --out out/proposal-mesa"
+)]
+pub struct ProposalArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The device inventory (CSV or Parquet) for the timeline [default: the client's inventory in the dataset, else the timeline follows later]
+    #[arg(long, value_name = "FILE")]
+    pub inventory: Option<PathBuf>,
+    /// MSP profile (msp.toml, or a built-in profile's name) with the company, markups and terms [default: the built-in demo profile]
+    #[arg(long, value_name = "FILE|NAME")]
+    pub msp: Option<PathBuf>,
+    /// Folder of templates replacing the built-in proposal.html and/or proposal.md
+    #[arg(long, value_name = "DIR")]
+    pub template: Option<PathBuf>,
+    /// The proposal's date, YYYY-MM-DD; the quote is valid from it [default: the plan's start in the client profile]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Also print proposal.pdf through a headless Chromium
+    #[arg(long)]
+    pub pdf: bool,
+    /// Folder for the proposal files (created when absent)
+    #[arg(long, value_name = "DIR", default_value = "out/proposal")]
+    pub out: PathBuf,
+}
+
 /// `vendorscore demo-data`
 #[derive(Debug, Args)]
 pub struct DemoArgs {
@@ -318,4 +348,10 @@ pub struct MigrationPlanArgs {
     /// chart (gantt.svg, gantt.png) into this folder
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// A later export of the same devices (same format and mapping): report progress against the plan
+    #[arg(long, value_name = "FILE", conflicts_with = "out")]
+    pub progress: Option<PathBuf>,
+    /// The date of the progress report, YYYY-MM-DD [default: the latest `last_seen` in the later export]
+    #[arg(long, value_name = "DATE", requires = "progress")]
+    pub as_of: Option<String>,
 }

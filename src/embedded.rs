@@ -1,5 +1,6 @@
 //! Every shipped dataset, criteria file, client profile, inventory column mapping,
-//! product list and the migration plan's checklist, built into the binary so that
+//! product list, the migration plan's checklist, MSP profile and proposal template, built
+//! into the binary so that
 //! each is found by name from any folder (`--data avc-2021-enterprise`, `--criteria
 //! lab-only`, `--client dental-35`) and `vendorscore report` works anywhere.
 //!
@@ -119,6 +120,16 @@ pub static CLIENTS: &[BuiltInFile] = &[
     built_in!("clients", "federal-contractor"),
 ];
 
+/// Every shipped MSP profile (`--msp`, docs/proposal.md); the first is the default.
+pub static MSPS: &[BuiltInFile] = &[built_in!("msp", "northwind-it")];
+
+/// The proposal's templates (`templates/`, overridable with `--template DIR`): file
+/// name and text.
+pub static TEMPLATES: &[(&str, &str)] = &[
+    ("proposal.html", include_str!("../templates/proposal.html")),
+    ("proposal.md", include_str!("../templates/proposal.md")),
+];
+
 /// Every shipped column mapping of an RMM's device export (`vendorscore plan --mapping`).
 pub static MAPPINGS: &[BuiltInFile] = &[
     built_in!("mappings", "ninjaone"),
@@ -170,6 +181,11 @@ pub fn criteria_file(given: &Path) -> Option<&'static BuiltInFile> {
 /// The built-in client profile `given` names, if it is not a file on disk.
 pub fn client_file(given: &Path) -> Option<&'static BuiltInFile> {
     by_name(given, "clients", ".toml", CLIENTS, |f| f.name)
+}
+
+/// The built-in MSP profile `given` names, if it is not a file on disk.
+pub fn msp_file(given: &Path) -> Option<&'static BuiltInFile> {
+    by_name(given, "msp", ".toml", MSPS, |f| f.name)
 }
 
 /// `criteria/msp-default.toml`.

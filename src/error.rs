@@ -31,6 +31,8 @@ pub enum Error {
     Plan(#[from] crate::plan::PlanError),
     #[error("{0}")]
     Write(#[from] WriteError),
+    #[error("{0}")]
+    Proposal(#[from] crate::proposal::ProposalError),
     /// The evidence lacks what the command needs (`cost` without a pricing file, `pilot`
     /// without a pilot file).
     #[error("{0}")]

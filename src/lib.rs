@@ -27,6 +27,7 @@ pub mod output;
 pub mod pilot;
 pub mod plan;
 pub mod problem;
+pub mod proposal;
 pub mod rank;
 pub mod report;
 pub mod score;

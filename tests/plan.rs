@@ -220,3 +220,48 @@ fn no_start_date_plans_from_today_and_says_so() {
     assert!(err.contains("note: no start date given"), "{err}");
     assert!(out.contains("(today (no start given))"), "{out}");
 }
+
+/// One definition of the migration labour (cost::labour): for each shipped client, the
+/// hours the plan schedules equal the hours the cost model charges the plan's vendor.
+#[test]
+fn the_plan_hours_are_the_cost_models_migration_hours() {
+    let cwd = tempfile::tempdir().unwrap();
+    for client in ["msp-client-350", "dental-35", "federal-contractor"] {
+        let (code, out, err) = run_in(
+            cwd.path(),
+            &["plan", "--client", client, "--format", "json"],
+        );
+        assert_eq!(code, 0, "{err}");
+        let plan: Value = serde_json::from_str(&out).unwrap();
+        let planned: f64 = plan["waves"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["hours"].as_f64().unwrap())
+            .sum();
+        let (code, out, err) = run_in(
+            cwd.path(),
+            &["cost", "--client", client, "--format", "json"],
+        );
+        assert_eq!(code, 0, "{err}");
+        let cost: Value = serde_json::from_str(&out).unwrap();
+        let vendor = cost["vendors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["name"] == plan["vendor"])
+            .unwrap();
+        let charged: f64 = vendor["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| l["kind"] == "migration")
+            .map(|l| l["quantity"].as_f64().unwrap())
+            .sum();
+        assert!(
+            (planned - charged).abs() < 1e-9,
+            "{client}: plan {planned} h, cost {charged} h"
+        );
+        assert!(planned > 0.0, "{client}");
+    }
+}

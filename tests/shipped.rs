@@ -232,12 +232,12 @@ fn avc_2021_leaders_are_tied_on_the_evidence() {
     assert_eq!(out, again);
 }
 
-/// Every file under datasets/, criteria/ and clients/ is built into the binary, byte for
-/// byte, so each is found by name from any folder; a new shipped file must be added to
+/// Every file under datasets/, criteria/, clients/, msp/ and templates/ is built into the
+/// binary, byte for byte, so each is found by name from any folder; a new shipped file must be added to
 /// src/embedded.rs.
 #[test]
 fn every_shipped_file_is_built_in() {
-    use vendorscore::embedded::{CLIENTS, CRITERIA, DATASETS, MAPPINGS, PRODUCTS};
+    use vendorscore::embedded::{CLIENTS, CRITERIA, DATASETS, MAPPINGS, MSPS, PRODUCTS, TEMPLATES};
     for entry in std::fs::read_dir(repo("datasets")).unwrap() {
         let dir = entry.unwrap().path();
         let name = dir.file_name().unwrap().to_str().unwrap().to_string();
@@ -267,6 +267,7 @@ fn every_shipped_file_is_built_in() {
         ("clients", CLIENTS),
         ("mappings", MAPPINGS),
         ("products", products),
+        ("msp", MSPS),
     ] {
         for f in std::fs::read_dir(repo(folder)).unwrap() {
             let f = f.unwrap().path();
@@ -279,6 +280,16 @@ fn every_shipped_file_is_built_in() {
             );
         }
     }
+    for f in std::fs::read_dir(repo("templates")).unwrap() {
+        let f = f.unwrap().path();
+        let name = f.file_name().unwrap().to_str().unwrap();
+        let copy = TEMPLATES.iter().find(|(n, _)| *n == name);
+        assert_eq!(
+            copy.map(|c| c.1),
+            Some(std::fs::read_to_string(&f).unwrap().as_str()),
+            "templates/{name}"
+        );
+    }
 }
 
 /// From a folder without the repository, shipped files are found by name (with or
@@ -288,7 +299,12 @@ fn shipped_files_are_found_by_name_from_anywhere() {
     let cwd = tempfile::tempdir().unwrap();
     let (code, out, err) = run_in(cwd.path(), &["list"]);
     assert_eq!(code, 0, "{err}");
-    for name in ["avc-2021-enterprise", "lab-only", "dental-35"] {
+    for name in [
+        "avc-2021-enterprise",
+        "lab-only",
+        "dental-35",
+        "northwind-it",
+    ] {
         assert!(out.contains(&format!("  {name} ")), "{out}");
     }
     for args in [

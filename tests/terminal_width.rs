@@ -129,14 +129,14 @@ fn without_columns_output_takes_100_columns_and_columns_sets_the_width() {
     assert_eq!(run(&["rank"], None), run(&["rank"], Some("100")));
     let narrow = run(&["cost", "--client", "dental-35"], Some("72"));
     assert!(widest(&narrow) <= 72, "{narrow}");
-    assert!(narrow.contains("$14,627.45"), "{narrow}");
+    assert!(narrow.contains("$14,722.45"), "{narrow}");
     assert_eq!(run(&["rank"], Some("not a number")), run(&["rank"], None));
 }
 
 #[test]
 fn terminal_amounts_have_a_currency_and_other_formats_plain_numbers() {
     let table = run(&["cost", "--client", "dental-35", "--explain"], None);
-    for amount in ["$14,627.45", "$336.70", "$11.61", "35 x $9.62 x 36 months"] {
+    for amount in ["$14,722.45", "$336.70", "$11.68", "35 x $9.62 x 36 months"] {
         assert!(table.contains(amount), "no `{amount}` in:\n{table}");
     }
     let rank = run(&["rank"], None);
@@ -154,7 +154,7 @@ fn terminal_amounts_have_a_currency_and_other_formats_plain_numbers() {
             None,
         );
         assert!(!text.contains('$'), "--format {format}:\n{text}");
-        assert!(text.contains("14627.4"), "--format {format}:\n{text}");
+        assert!(text.contains("14722.4"), "--format {format}:\n{text}");
     }
 }
 

@@ -167,6 +167,7 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, Vec<Problem>> {
             .manual_deploy_factor
             .as_ref()
             .map_or(3.0, |v| cx.positive(v, "manual_deploy_factor", MAX_VALUE)),
+        planned: None,
     });
     let currency = raw.currency.as_ref().map(|c| {
         let v = c.get_ref();

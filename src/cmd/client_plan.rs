@@ -66,6 +66,10 @@ pub struct ClientPlan {
     pub inventory: Inventory,
     /// The inventory file on disk (none when built in), which outputs must never replace.
     pub inventory_path: Option<PathBuf>,
+    /// The Kaspersky products recognised and the inventory's column mapping, to read a
+    /// later export the same way (`plan --progress`).
+    pub products: Products,
+    pub mapping: Mapping,
     /// Notes for stderr: a start date of today, a deadline already past.
     pub notes: String,
 }
@@ -78,15 +82,7 @@ pub fn build(o: &PlanOptions, inputs: &Inputs) -> Result<ClientPlan, Error> {
         .client
         .as_ref()
         .map_or("the inventory's devices".to_string(), |c| c.name.clone());
-    let mapping = match o.mapping.map(PathBuf::from).or_else(|| {
-        inputs
-            .client
-            .as_ref()
-            .and_then(|c| c.plan.mapping.as_ref().map(PathBuf::from))
-    }) {
-        Some(m) => Mapping::load(&m)?,
-        None => Mapping::default(),
-    };
+    let mapping = mapping(o, inputs)?;
     let (inventory, inventory_path) = load_inventory(o, &mapping, &client)?;
     let mut products = Products::built_in();
     if let Some(p) = o.products {
@@ -108,8 +104,26 @@ pub fn build(o: &PlanOptions, inputs: &Inputs) -> Result<ClientPlan, Error> {
         report,
         inventory,
         inventory_path,
+        products,
+        mapping,
         notes,
     })
+}
+
+/// The inventory's column mapping: `--mapping`, else the profile's, else the generic
+/// format.
+fn mapping(o: &PlanOptions, inputs: &Inputs) -> Result<Mapping, Error> {
+    Ok(
+        match o.mapping.map(PathBuf::from).or_else(|| {
+            inputs
+                .client
+                .as_ref()
+                .and_then(|c| c.plan.mapping.as_ref().map(PathBuf::from))
+        }) {
+            Some(m) => Mapping::load(&m)?,
+            None => Mapping::default(),
+        },
+    )
 }
 
 /// Whether an inventory can be found for these options without `--inventory`: the
@@ -126,6 +140,34 @@ pub fn has_inventory(o: &PlanOptions) -> bool {
         })
 }
 
+/// The devices the plan moves, by whether the RMM manages them, for the migration
+/// labour of the TCO; `None` when no inventory is found. Only the census is made, so no
+/// ranking is needed.
+pub fn planned_devices(
+    o: &PlanOptions,
+    inputs: &Inputs,
+) -> Result<Option<crate::cost::PlannedDevices>, Error> {
+    if !has_inventory(o) {
+        return Ok(None);
+    }
+    let s = calendar(o, inputs, &mut String::new())?;
+    let client = inputs
+        .client
+        .as_ref()
+        .map_or("the inventory's devices".to_string(), |c| c.name.clone());
+    let (inventory, _) = load_inventory(o, &mapping(o, inputs)?, &client)?;
+    let census = crate::plan::census::census(&inventory.devices, &Products::built_in(), &s);
+    let unmanaged = census
+        .to_move
+        .iter()
+        .filter(|i| inventory.devices[**i].managed == Some(false))
+        .count() as u64;
+    Ok(Some(crate::cost::PlannedDevices {
+        managed: census.to_move.len() as u64 - unmanaged,
+        unmanaged,
+    }))
+}
+
 /// `inventory-<client file stem>.csv`, when a client is given.
 fn inventory_name(o: &PlanOptions) -> Option<String> {
     let stem = o.input.client.as_deref().and_then(Path::file_stem)?;
@@ -134,6 +176,19 @@ fn inventory_name(o: &PlanOptions) -> Option<String> {
 
 /// The settings: defaults, then the profile's `[plan]` and `[migration]`, then the options.
 fn settings(o: &PlanOptions, inputs: &Inputs, notes: &mut String) -> Result<PlanSettings, Error> {
+    let mut s = calendar(o, inputs, notes)?;
+    if let Some(m) = &inputs.pricing.migration {
+        // The cost model's one definition of the hours (cost::labour).
+        let factor = crate::cost::labour::deploy_factor(m, deploy_score(o, inputs)?);
+        s.hours_per_device = m.hours_per_endpoint * factor;
+        s.unmanaged_factor = m.manual_deploy_factor / factor.max(f64::MIN_POSITIVE);
+        s.policy_hours = m.exclusions as f64 * m.hours_per_exclusion;
+    }
+    Ok(s)
+}
+
+/// The settings but the hours of `[migration]`: dates, capacity, calendar, rules.
+fn calendar(o: &PlanOptions, inputs: &Inputs, notes: &mut String) -> Result<PlanSettings, Error> {
     let p = inputs
         .client
         .as_ref()
@@ -175,16 +230,6 @@ fn settings(o: &PlanOptions, inputs: &Inputs, notes: &mut String) -> Result<Plan
     s.order = o.order.or(p.order).unwrap_or(s.order);
     s.high_value_roles = p.high_value_roles.clone().unwrap_or(s.high_value_roles);
     s.high_value_tags = p.high_value_tags.clone().unwrap_or(s.high_value_tags);
-    if let Some(m) = &inputs.pricing.migration {
-        let factor = match deploy_score(o, inputs)? {
-            Some(x) if x >= 1.0 => 1.0,
-            Some(x) if x >= 0.5 => m.partial_deploy_factor,
-            _ => m.manual_deploy_factor,
-        };
-        s.hours_per_device = m.hours_per_endpoint * factor;
-        s.unmanaged_factor = m.manual_deploy_factor / factor.max(f64::MIN_POSITIVE);
-        s.policy_hours = m.exclusions as f64 * m.hours_per_exclusion;
-    }
     Ok(s)
 }
 

@@ -11,7 +11,8 @@ use crate::Error;
 pub fn run(a: &CostArgs, width: Width) -> Result<Outcome, Error> {
     let inputs = load_inputs(&a.input)?;
     let ranking = inputs.rank()?;
-    let table = CostTable::build(&ranking, inputs.client.as_ref().map(|c| c.name.as_str()))?;
+    let table = CostTable::build(&ranking, inputs.client.as_ref().map(|c| c.name.as_str()))
+        .map_err(Error::NotInData)?;
     let view = CostView {
         table: &table,
         explain: a.explain,

@@ -1,8 +1,9 @@
-//! `vendorscore list`: the built-in datasets, criteria files and client profiles, by the
-//! names `--data`, `--criteria` and `--client` take, each with its title.
+//! `vendorscore list`: the built-in datasets, criteria files, client profiles and MSP
+//! profiles, by the names `--data`, `--criteria`, `--client` and `--msp` take, each with
+//! its title.
 
 use super::Outcome;
-use crate::embedded::{CLIENTS, CRITERIA, DATASETS};
+use crate::embedded::{CLIENTS, CRITERIA, DATASETS, MSPS};
 use crate::Error;
 
 pub fn run() -> Result<Outcome, Error> {
@@ -27,6 +28,15 @@ pub fn run() -> Result<Outcome, Error> {
     for f in CLIENTS {
         let name = crate::client::parse(f.label, f.text).map_or(String::new(), |c| c.name);
         o.push_str(&format!("  {:<22} {name}\n", f.name));
+    }
+    o.push_str("\nMSP profiles (proposal --msp NAME):\n");
+    for f in MSPS {
+        let name =
+            crate::proposal::msp::parse(f.label, f.text).map_or(String::new(), |m| m.company);
+        o.push_str(&format!(
+            "  {:<22} {name} (a fictional company, the demo)\n",
+            f.name
+        ));
     }
     o.push_str("\nA file or folder of the same name in the current folder is used instead.\n");
     Ok(Outcome {

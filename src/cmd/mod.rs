@@ -11,6 +11,8 @@ mod list;
 mod manifest;
 mod pilot;
 mod plan;
+mod plan_progress;
+mod proposal;
 mod rank;
 mod report;
 mod sensitivity;
@@ -47,6 +49,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::CompareMethods(a) => compare::run(&a, width),
         Command::Sensitivity(a) => sensitivity::run(&a, width),
         Command::Plan(a) => plan::run(&a, width),
+        Command::Proposal(a) => proposal::run(&a),
         Command::DemoData(a) => demo_data::run(&a),
         Command::Verify(a) => verify::run(&a, width),
         Command::List => list::run(),
@@ -138,13 +141,22 @@ fn load_inputs(input: &InputArgs) -> Result<Inputs, Error> {
     let pricing = client
         .as_ref()
         .map_or_else(PricingContext::default, |p| p.pricing.clone());
-    Ok(Inputs {
+    let mut inputs = Inputs {
         dataset,
         criteria,
         pricing,
         client,
         seed: input.seed,
-    })
+    };
+    // With an inventory, the migration labour is the plan's devices (cost::labour).
+    if inputs.client.is_some() && inputs.pricing.migration.is_some() {
+        let o = client_plan::PlanOptions::profile_only(input);
+        let planned = client_plan::planned_devices(&o, &inputs)?;
+        if let Some(m) = &mut inputs.pricing.migration {
+            m.planned = planned;
+        }
+    }
+    Ok(inputs)
 }
 
 impl Inputs {

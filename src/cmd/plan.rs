@@ -1,5 +1,6 @@
 //! `vendorscore plan`: the client's migration plan (`client_plan`) rendered in the
-//! format asked for; with `--out` the per-device CSV and the Gantt chart are written.
+//! format asked for; with `--out` the per-device CSV and the Gantt chart are written;
+//! with `--progress` a later export is read against it instead (`plan_progress`).
 
 use super::client_plan::{build, PlanOptions};
 use super::{load_inputs, render, Outcome};
@@ -18,6 +19,9 @@ pub fn run(a: &MigrationPlanArgs, width: Width) -> Result<Outcome, Error> {
     }
     let inputs = load_inputs(&a.input)?;
     let built = build(&PlanOptions::from_args(a), &inputs)?;
+    if let Some(export) = &a.progress {
+        return super::plan_progress::run(a, export, &built, width);
+    }
     let mut notes = built.notes;
     if let Some(dir) = &a.out {
         let mut guarded = super::input_files(&a.input);

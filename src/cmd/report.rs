@@ -53,10 +53,10 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
     let cost = if r.quotes.is_empty() {
         None
     } else {
-        Some(CostTable::build(
-            &r,
-            inputs.client.as_ref().map(|c| c.name.as_str()),
-        )?)
+        Some(
+            CostTable::build(&r, inputs.client.as_ref().map(|c| c.name.as_str()))
+                .map_err(Error::NotInData)?,
+        )
     };
     // The plan for the winner; a client without an inventory has none, but a bad
     // inventory fails the report.

@@ -2,8 +2,10 @@
 //! migration labour, over a client's horizon; and value for money.
 //!
 //! `quote` prices one vendor with every line item kept, so `vendorscore cost --explain`
-//! can show how each number arose. The rules are in docs/cost.md.
+//! can show how each number arose; `labour` is the one definition of the migration
+//! hours, shared with the migration plan. The rules are in docs/cost.md.
 
+pub mod labour;
 mod quote;
 #[cfg(test)]
 mod tests;
@@ -35,6 +37,14 @@ pub enum Billing {
     Monthly,
 }
 
+/// The devices the migration plan moves (on Kaspersky and not stale), by whether the
+/// RMM manages them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlannedDevices {
+    pub managed: u64,
+    pub unmanaged: u64,
+}
+
 /// Migration labour assumptions: rebuilding exclusions and policies by hand, per client.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Migration {
@@ -50,6 +60,9 @@ pub struct Migration {
     pub partial_deploy_factor: f64,
     /// Multiplier when it fails, is untested, or the vendor was not checked on that RMM.
     pub manual_deploy_factor: f64,
+    /// The devices the migration plan moves, when the client has an inventory; `None`:
+    /// every endpoint of the fleet, taken as managed.
+    pub planned: Option<PlannedDevices>,
 }
 
 /// Everything that decides a price: the fleet, the contract, the migration.

@@ -24,6 +24,8 @@ pub enum LineKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub kind: LineKind,
+    /// The pricing file's SKU (empty for migration labour).
+    pub sku: String,
     /// In words: seats, SKU, band, billing, term.
     pub description: String,
     /// Seats billed (or hours, for migration).
@@ -210,47 +212,17 @@ fn price_edition(
         .map_err(|e| format!("add-on `{addon}`: {e}"))?;
     }
     if let Some(m) = &ctx.migration {
-        let factor = match deploy {
-            Some(s) if s >= 1.0 => 1.0,
-            Some(s) if s >= 0.5 => m.partial_deploy_factor,
-            _ => m.manual_deploy_factor,
-        };
-        let how = match (deploy, &ctx.rmm) {
-            (_, None) => "no client RMM given, manual".to_string(),
-            (Some(s), Some(r)) if s >= 1.0 => format!("deploys from `{r}`"),
-            (Some(s), Some(r)) if s >= 0.5 => {
-                format!("partly deploys from `{r}`, x{}", m.partial_deploy_factor)
-            }
-            (_, Some(r)) => format!(
-                "does not deploy from `{r}`, manual x{}",
-                m.manual_deploy_factor
-            ),
-        };
-        let n = ctx.fleet.endpoints() as f64;
-        let ep_hours = n * m.hours_per_endpoint * factor;
-        lines.push(Line {
-            kind: LineKind::Migration,
-            description: format!(
-                "deploy {n} endpoints at {} h each ({how})",
-                m.hours_per_endpoint * factor
-            ),
-            quantity: ep_hours,
-            unit_price: m.labour_rate,
-            months: 0,
-            amount: ep_hours * m.labour_rate,
-        });
-        let ex_hours = m.exclusions as f64 * m.hours_per_exclusion;
-        lines.push(Line {
-            kind: LineKind::Migration,
-            description: format!(
-                "rebuild {} exclusions and policies at {} h each",
-                m.exclusions, m.hours_per_exclusion
-            ),
-            quantity: ex_hours,
-            unit_price: m.labour_rate,
-            months: 0,
-            amount: ex_hours * m.labour_rate,
-        });
+        for (description, hours) in super::labour::items(m, deploy, ctx) {
+            lines.push(Line {
+                kind: LineKind::Migration,
+                sku: String::new(),
+                description,
+                quantity: hours,
+                unit_price: m.labour_rate,
+                months: 0,
+                amount: hours * m.labour_rate,
+            });
+        }
     }
     Ok(Quote {
         edition: edition.to_string(),
@@ -274,7 +246,6 @@ fn price_roles(
     required: bool,
     lines: &mut Vec<Line>,
 ) -> Result<(), String> {
-    // Seats per SKU, and which roles they cover.
     let mut skus: BTreeMap<&str, (u64, Vec<&str>)> = BTreeMap::new();
     for &(name, role, n) in roles {
         if n == 0 {
@@ -318,16 +289,16 @@ fn price_roles(
             Some(m) => format!("{}-{m}", band.min_seats),
             None => format!("{}+", band.min_seats),
         };
-        let commit = if billed > seats {
-            format!(", minimum commitment {billed} seats")
-        } else {
-            String::new()
+        let commit = match billed > seats {
+            true => format!(", minimum commitment {billed} seats"),
+            false => String::new(),
         };
         let billing = if band.annual { "annual" } else { "monthly" };
         let description = format!("{seats} {} seats, SKU `{sku}` band {band_text}, {billing} billing, {term}-month term{commit}{note}", covers.join(" + "));
         let price = band.price_per_seat_month * rate;
         lines.push(Line {
             kind,
+            sku: sku.to_string(),
             description,
             quantity: billed as f64,
             unit_price: price,
@@ -338,6 +309,7 @@ fn price_roles(
             let fee = band.setup_fee * rate;
             lines.push(Line {
                 kind: LineKind::Setup,
+                sku: sku.to_string(),
                 description: format!("setup fee, SKU `{sku}`{}", cur.note(&band.currency)),
                 quantity: 1.0,
                 unit_price: fee,

@@ -197,6 +197,7 @@ fn migration_labour_follows_rmm_deployment() {
         exclusions: 40,
         partial_deploy_factor: 1.5,
         manual_deploy_factor: 3.0,
+        planned: None,
     });
     let rows = vec![row("all", AppliesTo::All, 1, None, 5.0)];
     let cost = |deploy| quote(&rows, 0, &c, deploy, USD).unwrap().migration();
@@ -208,6 +209,34 @@ fn migration_labour_follows_rmm_deployment() {
     assert!(close(q.tco(), 600.0 + 1500.0));
     // The product's own cost per endpoint-month leaves labour out.
     assert!(close(q.per_endpoint_month(), 5.0));
+}
+
+#[test]
+fn migration_labour_of_the_plan_counts_its_devices_and_unmanaged_ones_by_hand() {
+    let mut c = ctx(10, 0, 0, 12);
+    c.rmm = Some("ninjaone".into());
+    c.migration = Some(Migration {
+        labour_rate: 100.0,
+        hours_per_endpoint: 0.5,
+        hours_per_exclusion: 0.25,
+        exclusions: 40,
+        partial_deploy_factor: 1.5,
+        manual_deploy_factor: 3.0,
+        planned: Some(crate::cost::PlannedDevices {
+            managed: 7,
+            unmanaged: 2,
+        }),
+    });
+    let rows = vec![row("all", AppliesTo::All, 1, None, 5.0)];
+    let cost = |deploy| quote(&rows, 0, &c, deploy, USD).unwrap().migration();
+    // 7 x 0.5 h x factor + 2 x 0.5 h x 3 (unmanaged: by hand) + 40 x 0.25 h, at 100.
+    assert!(close(cost(Some(1.0)), (3.5 + 3.0 + 10.0) * 100.0));
+    assert!(close(cost(Some(0.5)), (5.25 + 3.0 + 10.0) * 100.0));
+    assert!(close(cost(None), (10.5 + 3.0 + 10.0) * 100.0));
+    let q = quote(&rows, 0, &c, Some(1.0), USD).unwrap();
+    let texts: Vec<&str> = q.lines.iter().map(|l| l.description.as_str()).collect();
+    assert!(texts.contains(&"deploy 7 managed devices from the migration plan at 0.5 h each (deploys from `ninjaone`)"), "{texts:?}");
+    assert!(texts.contains(&"deploy 2 unmanaged devices from the migration plan at 1.5 h each (no RMM agent, manual x3)"), "{texts:?}");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The deadline check: the day of the last visit against the deadline, the margin in
 //! days, and when the plan misses, what makes it, found by planning again (not
-//! estimated): the fewest technicians, and the longest soak that would do with the
-//! technicians as they are.
+//! estimated): the fewest technicians, the longest soak that would do with the
+//! technicians as they are, and the latest start date that would have made it.
 //!
 //! The deadline is the first day a device still on Kaspersky is out of compliance (for
 //! the regulatory deadline, the first day without updates), so the last visit must be
@@ -12,7 +12,12 @@ use super::error::PlanError;
 use super::schedule::{schedule, Schedule};
 use super::settings::PlanSettings;
 use super::waves::Wave;
+use crate::dataset::Date;
 use crate::inventory::Device;
+
+/// How far back the search for a start date goes: ten years of days, the scheduler's
+/// own limit.
+const MAX_EARLIER: i64 = 3660;
 
 /// The verdict of the deadline check.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +30,9 @@ pub struct DeadlineCheck {
     /// The longest soak that meets the deadline with the technicians as they are, when
     /// it is missed; `None` when even no soak does.
     pub soak_that_meets: Option<u32>,
+    /// The latest start that meets the deadline with the same devices, waves and
+    /// settings, when it is missed; `None` when no start in the ten years before does.
+    pub latest_start: Option<Date>,
 }
 
 impl DeadlineCheck {
@@ -53,12 +61,14 @@ pub fn check(
             margin,
             technicians_needed: None,
             soak_that_meets: None,
+            latest_start: None,
         });
     }
     Ok(DeadlineCheck {
         margin,
         technicians_needed: fewest_technicians(devices, waves, s)?,
         soak_that_meets: longest_soak(devices, waves, s)?,
+        latest_start: latest_start(devices, waves, s)?,
     })
 }
 
@@ -95,6 +105,25 @@ fn longest_soak(
         shorter.soak_days = soak;
         if margin(&schedule(devices, waves, &shorter)?, &shorter) >= 0 {
             return Ok(Some(soak));
+        }
+    }
+    Ok(None)
+}
+
+/// The latest start before the one asked for that meets the deadline, found by planning
+/// from each earlier day in turn (the day before, two days before, ...) with the real
+/// calendar: working days, windows and blackouts. The devices and waves stay as they
+/// are; only the dates move.
+fn latest_start(
+    devices: &[Device],
+    waves: &[Wave],
+    s: &PlanSettings,
+) -> Result<Option<Date>, PlanError> {
+    for back in 1..=MAX_EARLIER {
+        let mut earlier = s.clone();
+        earlier.start = s.start.plus(-back);
+        if margin(&schedule(devices, waves, &earlier)?, &earlier) >= 0 {
+            return Ok(Some(earlier.start));
         }
     }
     Ok(None)

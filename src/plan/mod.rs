@@ -6,12 +6,14 @@
 //! order asked for (high value by the rules of `census::high_value`), `schedule` places
 //! every device on a day by the calendar and the technicians' hours, and `deadline`
 //! checks the last day against the deadline and, when it misses, plans again to find
-//! the fewest technicians that make it. `settings` holds the inputs and their defaults;
+//! the fewest technicians that make it. `progress` reads a later export against a plan
+//! and plans what is left again. `settings` holds the inputs and their defaults;
 //! `error` why no plan can be made. The rules and the arithmetic: docs/plan.md.
 
 pub mod census;
 pub mod deadline;
 mod error;
+pub mod progress;
 pub mod schedule;
 pub mod settings;
 pub mod waves;

@@ -13,6 +13,14 @@ pub const REGULATORY_DEADLINE: Date = Date {
     day: 29,
 };
 
+/// The regulatory sales ban: new sales of Kaspersky software prohibited in the US from
+/// 2024-07-20 (the same Final Determination).
+pub const SALES_BAN: Date = Date {
+    year: 2024,
+    month: 7,
+    day: 20,
+};
+
 /// How the regulatory deadline is described in outputs.
 pub const REGULATORY_SOURCE: &str =
     "US BIS: Kaspersky software and signature updates prohibited from 2024-09-29 (new sales from 2024-07-20)";

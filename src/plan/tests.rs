@@ -74,6 +74,7 @@ fn a_plan_that_just_meets() {
     assert_eq!(p.deadline.margin, 0);
     assert!(p.deadline.meets());
     assert_eq!(p.deadline.technicians_needed, None);
+    assert_eq!(p.deadline.latest_start, None);
 }
 
 #[test]
@@ -84,6 +85,10 @@ fn a_plan_that_misses_by_one_day_needs_one_more_technician() {
     // Two technicians swap all nine on 07-16; a 13-day soak starts them on Monday 07-15.
     assert_eq!(p.deadline.technicians_needed, Some(2));
     assert_eq!(p.deadline.soak_that_meets, Some(13));
+    // Starting on Friday 06-28 puts the pilot there, its soak to 07-12 (a Friday), and
+    // the nine on Monday 07-15 (eight) and Tuesday 07-16 (one): margin 0. A start on the
+    // weekend between waits for Monday 07-01, as the plan does.
+    assert_eq!(p.deadline.latest_start, Some(day("2024-06-28")));
     let mut two = settings("2024-07-17");
     two.technicians = 2;
     let p = run(&inventory(10, 0), two);
@@ -181,4 +186,23 @@ fn nothing_to_move_without_kaspersky() {
     assert!(p.nothing_to_move());
     assert!(p.waves.is_empty());
     assert_eq!(p.census.other_antivirus, 3);
+}
+
+#[test]
+fn the_latest_start_skips_a_blackout() {
+    // With Friday 06-28 blacked out, a start then waits for Monday 07-01 and misses;
+    // Thursday 06-27 puts the pilot there, the soak to 07-11 and the nine on Friday
+    // 07-12 (eight) and Monday 07-15 (one), two days before the deadline's eve.
+    let mut s = settings("2024-07-17");
+    s.blackout = vec![day("2024-06-28")];
+    let p = run(&inventory(10, 0), s);
+    assert_eq!(p.deadline.latest_start, Some(day("2024-06-27")));
+    let mut s = settings("2024-07-17");
+    s.blackout = vec![day("2024-06-28")];
+    s.start = day("2024-06-27");
+    let p = run(&inventory(10, 0), s);
+    assert_eq!(
+        (p.schedule.finish, p.deadline.margin),
+        (day("2024-07-15"), 1)
+    );
 }

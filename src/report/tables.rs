@@ -1,6 +1,7 @@
 //! Export tables (`tables/*.csv|json|parquet` of the report) as CSV and JSON. The CSV
 //! neutralises text cells a spreadsheet would run as formulas; JSON is an array of objects
-//! with numbers as numbers and missing values as `null`.
+//! with numbers as numbers and missing values as `null`. Both write a number with at most
+//! 12 significant digits ([`tidy`]); Parquet keeps every bit.
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value;
@@ -15,7 +16,7 @@ fn cell(v: &Values, row: usize) -> (String, Value) {
             Some(s) => (s.clone(), Value::String(s.clone())),
             None => (String::new(), Value::Null),
         },
-        Values::Number(x) => match x[row] {
+        Values::Number(x) => match x[row].map(tidy) {
             Some(f) if f.is_finite() => (f.to_string(), Value::from(f)),
             _ => (String::new(), Value::Null),
         },
@@ -28,6 +29,19 @@ fn cell(v: &Values, row: usize) -> (String, Value) {
             None => (String::new(), Value::Null),
         },
     }
+}
+
+/// Significant digits of a number in CSV and JSON tables.
+const DIGITS: usize = 12;
+
+/// `x` to [`DIGITS`] significant digits, so the binary noise of arithmetic is not printed
+/// (`99.82000000000001` is `99.82`, `14627.449999999999` is `14627.45`), and -0 as 0.
+/// Twelve digits are far more than any input carries: a measured rate has five or six.
+pub fn tidy(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return if x == 0.0 { 0.0 } else { x };
+    }
+    format!("{x:.*e}", DIGITS - 1).parse().unwrap_or(x)
 }
 
 /// The table as CSV bytes with a header row, written a row at a time.
@@ -91,6 +105,22 @@ pub fn files(t: &DataTable) -> Result<Vec<(String, Vec<u8>)>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_lose_the_noise_of_arithmetic_not_their_digits() {
+        assert_eq!(tidy((99.9 + 99.74) / 2.0), 99.82);
+        assert_eq!(tidy(14627.449999999999), 14627.45);
+        assert_eq!(tidy(0.1 + 0.2), 0.3);
+        assert_eq!(tidy(0.9955801104972376).to_string(), "0.995580110497");
+        assert_eq!(tidy(1e-300).to_string(), format!("{}", 1e-300));
+        assert_eq!(tidy(-0.0).to_string(), "0");
+        assert_eq!(tidy(123456789012345.0), 123456789012000.0);
+        assert!(tidy(f64::NAN).is_nan());
+        let t = DataTable::new("t").with("x", Values::Number(vec![Some(99.82000000000001)]));
+        assert_eq!(String::from_utf8(csv(&t)).unwrap(), "x\n99.82\n");
+        let json_text = String::from_utf8(json(&t)).unwrap();
+        assert!(json_text.contains("99.82") && !json_text.contains("99.820000"));
+    }
 
     fn sample() -> DataTable {
         DataTable::new("t")

@@ -10,7 +10,6 @@ pub use render::{explain_lines, CostView};
 use crate::cost::value::{frontier, ValuePoint};
 use crate::cost::{Billing, Quote};
 use crate::rank::Ranking;
-use crate::Error;
 
 /// One vendor's row.
 pub struct CostRow {
@@ -36,13 +35,14 @@ pub struct CostTable {
 }
 
 impl CostTable {
-    /// Joins the ranking and the quotes; value for money among the ranked vendors.
-    pub fn build(r: &Ranking, client: Option<&str>) -> Result<CostTable, Error> {
+    /// Joins the ranking and the quotes; value for money among the ranked vendors. The
+    /// error (for `Error::NotInData`) says why there is nothing to price.
+    pub fn build(r: &Ranking, client: Option<&str>) -> Result<CostTable, String> {
         if r.quotes.is_empty() {
-            return Err(Error::NotInData(format!(
+            return Err(format!(
                 "dataset {} has no pricing file, so there is nothing to price",
                 r.dataset
-            )));
+            ));
         }
         let all_in = |q: &Quote| q.tco() / q.horizon_months as f64 / q.endpoints as f64;
         let points: Vec<(String, f64, f64)> = r

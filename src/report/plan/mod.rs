@@ -4,6 +4,7 @@
 //! per-device CSV read this; JSON is its serialisation.
 
 pub mod checklist;
+mod progress;
 mod render;
 
 use serde::Serialize;
@@ -13,6 +14,7 @@ use crate::inventory::{Device, Inventory, Products};
 use crate::plan::census::{high_value, role_index};
 use crate::plan::{Plan, StartFrom, Window};
 
+pub use progress::ProgressReport;
 pub use render::{checklist_lines, device_csv, verdict, waves_table};
 
 /// What the plan is for: the names the document shows.
@@ -97,6 +99,10 @@ pub struct Check {
     pub meets: bool,
     pub technicians_needed: Option<u32>,
     pub soak_that_meets: Option<u32>,
+    /// The latest start date that meets the deadline, when it is missed.
+    pub latest_start: Option<String>,
+    /// Calendar days between that start and the plan's start.
+    pub start_days_earlier: Option<i64>,
     pub nothing_to_migrate: bool,
 }
 
@@ -243,6 +249,11 @@ impl PlanReport {
                 meets: plan.deadline.meets(),
                 technicians_needed: plan.deadline.technicians_needed,
                 soak_that_meets: plan.deadline.soak_that_meets,
+                latest_start: plan.deadline.latest_start.map(|d| d.to_string()),
+                start_days_earlier: plan
+                    .deadline
+                    .latest_start
+                    .map(|d| s.start.days() - d.days()),
                 nothing_to_migrate: plan.nothing_to_move(),
             },
             devices: rows,

@@ -43,6 +43,13 @@ pub fn verdict(r: &PlanReport) -> String {
             r.soak_days
         ));
     }
+    if let (Some(start), Some(earlier)) = (&c.latest_start, c.start_days_earlier) {
+        let days = if earlier == 1 { "day" } else { "days" };
+        s.push_str(&format!(
+            "; so does starting on {start} at the latest, {earlier} {days} before {}",
+            r.start
+        ));
+    }
     s
 }
 

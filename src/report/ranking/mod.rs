@@ -1,11 +1,12 @@
 //! The ranking as `rank` prints it (and `report` writes it to `ranking.*`): a terminal
 //! table, Markdown, CSV and JSON, each built with the exporter of its format.
 
-mod csv;
 mod evidence;
 mod json;
+mod table;
 
 pub use json::schema;
+pub use table::table;
 mod markdown;
 mod terminal;
 
@@ -23,7 +24,7 @@ impl Render for Ranking {
     }
 
     fn csv(&self) -> Vec<u8> {
-        csv::csv(self)
+        table::csv(self)
     }
 
     fn json(&self) -> Vec<u8> {
