@@ -359,7 +359,8 @@ pub struct MigrationPlanArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
-    /// Also write devices.csv (one row a device: wave, date, window, steps) into this folder
+    /// Also write devices.csv (one row a device: wave, date, window, steps) and the Gantt
+    /// chart (gantt.svg, gantt.png) into this folder
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// A later export of the same devices (same format and mapping): report progress against the plan

@@ -1,5 +1,6 @@
-//! Every shipped dataset, criteria file, client profile, inventory column mapping and
-//! product list, MSP profile and proposal template, built into the binary so that
+//! Every shipped dataset, criteria file, client profile, inventory column mapping,
+//! product list, the migration plan's checklist, MSP profile and proposal template, built
+//! into the binary so that
 //! each is found by name from any folder (`--data avc-2021-enterprise`, `--criteria
 //! lab-only`, `--client dental-35`) and `vendorscore report` works anywhere.
 //!
@@ -138,6 +139,9 @@ pub static MAPPINGS: &[BuiltInFile] = &[
 
 /// The Kaspersky product names `vendorscore plan` looks for.
 pub static PRODUCTS: BuiltInFile = built_in!("products", "kaspersky");
+
+/// The migration plan's checklist: compensating controls and the fallback.
+pub static CONTROLS: BuiltInFile = built_in!("controls", "migration");
 
 /// The built-in entry `given` names, when `given` is not on disk: its last part is the
 /// name (with `ext` stripped), and any folder before it is the shipped folder `folder`

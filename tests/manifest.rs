@@ -66,12 +66,36 @@ fn the_manifest_lists_every_output_and_input_by_hash() {
             assert_eq!(o["sha256"], h.as_str(), "{}", path.display());
         }
     }
-    // Inputs: the five evidence files as given, the built-in criteria and the client.
+    // Inputs: the five evidence files as given, the built-in criteria, the client and
+    // the client's device inventory (the report has its migration plan).
     let inputs = m["inputs"].as_array().unwrap();
     let roles: Vec<&str> = inputs.iter().map(|i| i["role"].as_str().unwrap()).collect();
     assert_eq!(
         roles,
-        ["dataset", "dataset", "dataset", "dataset", "dataset", "criteria", "client"]
+        [
+            "dataset",
+            "dataset",
+            "dataset",
+            "dataset",
+            "dataset",
+            "criteria",
+            "client",
+            "inventory"
+        ]
+    );
+    let inventory = data.join("inventory-dental-35.csv");
+    assert_eq!(inputs[7]["path"], inventory.to_str().unwrap());
+    assert_eq!(
+        inputs[7]["bytes"],
+        std::fs::metadata(&inventory).unwrap().len()
+    );
+    assert_eq!(inputs[7]["rows"], 35);
+    if let Some(h) = sha256sum(&inventory) {
+        assert_eq!(inputs[7]["sha256"], h.as_str());
+    }
+    assert!(
+        written.contains(&"charts/gantt.svg".to_string()),
+        "{written:?}"
     );
     let vendors = &inputs[0];
     assert_eq!(vendors["path"], data.join("vendors.csv").to_str().unwrap());

@@ -120,6 +120,10 @@ fn charts_are_legible_on_a_phone_and_wide_on_a_desktop() {
     let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
     let figures = html.matches("<figure").count();
     assert!(figures >= 8, "{figures} figures");
+    assert!(
+        html.contains("<figure id=\"chart-gantt\">"),
+        "the Gantt chart"
+    );
     let page = measuring_copy(&html, "");
 
     let phone = measure(&browser, dir.path(), &page, 390);

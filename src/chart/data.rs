@@ -249,3 +249,63 @@ pub struct FrontierPoint {
     /// Score.
     pub score: f64,
 }
+
+/// Input of [`crate::chart::gantt`]: a migration's waves on a calendar, against a deadline.
+///
+/// Days are whole numbers counted from any fixed day (the report counts from 1970-01-01);
+/// a day is drawn as the span from its number to the next, so a wave whose last day is
+/// the day before the deadline ends on the deadline's line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GanttInput {
+    /// Chart title; empty for the default.
+    pub title: String,
+    /// The time axis's description, such as "date (2024)".
+    pub axis: String,
+    /// One bar per wave, drawn top to bottom in this order.
+    pub bars: Vec<GanttBar>,
+    /// The first day out of compliance, drawn as a vertical line.
+    pub deadline: i64,
+    /// The deadline's label, such as "deadline 2024-09-29".
+    pub deadline_label: String,
+    /// Dates that may be written on the time axis, evenly spaced and ascending (such as the
+    /// 1st and 15th of each month); the chart writes every one, or every 2nd, 4th, 6th, ...
+    /// as the width allows.
+    pub ticks: Vec<GanttTick>,
+    /// Devices kept out of the waves, each a row under them (stale, no antivirus).
+    pub apart: Vec<GanttApart>,
+}
+
+/// One wave: its work days and its soak.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GanttBar {
+    /// The wave's name, such as "pilot".
+    pub name: String,
+    /// Devices in the wave.
+    pub devices: usize,
+    /// The first working day.
+    pub first: i64,
+    /// The last working day (not before `first`).
+    pub last: i64,
+    /// The last day of the soak (not before `last`).
+    pub soak_until: i64,
+}
+
+/// A date on the time axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GanttTick {
+    /// The day.
+    pub day: i64,
+    /// Its label, such as "Jul 15".
+    pub label: String,
+}
+
+/// Devices shown apart from the waves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GanttApart {
+    /// What they are, such as "stale, not planned".
+    pub label: String,
+    /// How many.
+    pub devices: usize,
+    /// Why they are apart and what to do, such as "not seen for 30 days: check they exist".
+    pub reason: String,
+}

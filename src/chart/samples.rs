@@ -285,3 +285,66 @@ pub fn frontier() -> FrontierInput {
         vendors,
     }
 }
+
+/// A sample input of the `gantt` chart: a pilot and two waves that meet a deadline, with
+/// stale devices and devices without antivirus apart. Day 19905 is Monday 2024-07-01.
+pub fn gantt() -> GanttInput {
+    let bar = |name: &str, devices, first, last, soak_until| GanttBar {
+        name: name.into(),
+        devices,
+        first,
+        last,
+        soak_until,
+    };
+    let months = [
+        ("Jul", 19905),
+        ("Aug", 19936),
+        ("Sep", 19967),
+        ("Oct", 19997),
+    ];
+    GanttInput {
+        title: "Migration plan: <script>alert(1)</script> & Co".into(),
+        axis: "date (2024)".into(),
+        bars: vec![
+            bar("pilot", 13, 19905, 19906, 19920),
+            bar("high value", 41, 19921, 19927, 19941),
+            bar(
+                "standard workstations at every site",
+                250,
+                19942,
+                19966,
+                19980,
+            ),
+        ],
+        deadline: 19995,
+        deadline_label: "deadline 2024-09-29".into(),
+        ticks: months
+            .iter()
+            .flat_map(|(m, d)| {
+                [
+                    GanttTick {
+                        day: *d,
+                        label: format!("{m} 1"),
+                    },
+                    GanttTick {
+                        day: d + 14,
+                        label: format!("{m} 15"),
+                    },
+                ]
+            })
+            .collect(),
+        apart: vec![
+            GanttApart {
+                label: "stale, not planned".into(),
+                devices: 6,
+                reason: "on Kaspersky but not seen for more than 30 days: check they still exist"
+                    .into(),
+            },
+            GanttApart {
+                label: "no antivirus".into(),
+                devices: 1,
+                reason: "not on Kaspersky, so in no wave: protect them too".into(),
+            },
+        ],
+    }
+}

@@ -1,9 +1,11 @@
 //! The run's input files as the manifest lists them (`manifest.json`, written by
 //! `report`): each evidence file of the dataset, the criteria file and the client profile,
-//! on disk or built in, with its bytes and, for evidence tables, its rows.
+//! on disk or built in, with its bytes and, for evidence tables, its rows; and the
+//! client's device inventory when the report has a migration plan.
 
 use std::path::Path;
 
+use super::client_plan::ClientPlan;
 use crate::audit::manifest::{Input, Manifest, Weight};
 use crate::cli::InputArgs;
 use crate::dataset::{self, Data, Dataset};
@@ -109,6 +111,24 @@ pub fn run_files(input: &InputArgs, ds: &Dataset) -> Result<Vec<RunFile>, Error>
         }
     }
     Ok(out)
+}
+
+/// The device inventory a plan read, as it read it (on disk, or built into the binary),
+/// with its devices as rows.
+pub fn inventory_file(input: &InputArgs, p: &ClientPlan) -> Result<RunFile, Error> {
+    let bytes = match (
+        &p.inventory_path,
+        embedded::data_source(input.data.as_deref()),
+    ) {
+        (Some(path), _) => read(path)?,
+        (None, dataset::Source::Embedded { label, files }) => files
+            .iter()
+            .find(|(n, _)| p.inventory.file == format!("{label}/{n}"))
+            .map_or_else(Vec::new, |(_, b)| b.to_vec()),
+        (None, dataset::Source::Dir(_)) => Vec::new(),
+    };
+    let rows = Some(p.inventory.devices.len() as u64);
+    Ok(("inventory", p.inventory.file.clone(), bytes, rows))
 }
 
 fn shown(p: &Path) -> String {

@@ -1,7 +1,10 @@
 //! `vendorscore report`: the full report into `--out`: report.html, report.md, the ranking
-//! files, the scorecard workbook, the charts and the tables. Everything is rendered in memory first and written at
-//! once, so a failure leaves no half-written report.
+//! files, the scorecard workbook, the charts and the tables; with a client whose device
+//! inventory is found, the migration plan to the winner (`client_plan`, as `plan` makes
+//! it). Everything is rendered in memory first and written at once, so a failure leaves
+//! no half-written report.
 
+use super::client_plan::{self, PlanOptions};
 use super::{load_inputs, warnings, Outcome, Progress};
 use crate::cli::ReportArgs;
 use crate::pilot::{self, By};
@@ -57,8 +60,23 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
                 .map_err(Error::NotInData)?,
         )
     };
+    // The plan for the winner; a client without an inventory has none, but a bad
+    // inventory fails the report.
+    let winner = r.ranked.first().map(|w| w.vendor.clone());
+    let plan_options = PlanOptions {
+        vendor: winner.as_deref(),
+        ..PlanOptions::profile_only(&a.input)
+    };
+    let plan = if a.input.client.is_some() && client_plan::has_inventory(&plan_options) {
+        Some(client_plan::build(&plan_options, &inputs)?)
+    } else {
+        None
+    };
     progress.step("drawing the charts");
-    let read = super::manifest::run_files(&a.input, &inputs.dataset)?;
+    let mut read = super::manifest::run_files(&a.input, &inputs.dataset)?;
+    if let Some(p) = &plan {
+        read.push(super::manifest::inventory_file(&a.input, p)?);
+    }
     let mut built = full::build(&full::Inputs {
         ranking: &r,
         criteria: &inputs.criteria,
@@ -66,6 +84,10 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
         pilot: pilot.as_ref(),
         cost: cost.as_ref(),
         client: inputs.client.as_ref().map(|c| c.name.as_str()),
+        plan: plan.as_ref().map(|p| full::PlanPart {
+            plan: &p.plan,
+            report: &p.report,
+        }),
     })?;
     built.doc.fingerprint = Some(super::manifest::fingerprint(&read));
     let mut files = built.files(&r).map_err(Error::Table)?;
@@ -76,10 +98,12 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
     files.push((crate::audit::manifest::FILE.to_string(), manifest));
     progress.step("writing");
     let earlier = crate::audit::earlier::earlier(&a.out);
+    let mut guarded = super::input_files(&a.input);
+    guarded.extend(plan.as_ref().and_then(|p| p.inventory_path.clone()));
     let written = output::write_run(
         &a.out,
         &files,
-        &super::input_files(&a.input),
+        &guarded,
         earlier.found.then_some(earlier.unchanged.as_slice()),
     )?;
     let mut o = r.terminal(width);
@@ -90,6 +114,7 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
         pilot: None,
         cost: None,
         client: None,
+        plan: None,
     }) {
         o.push_str(&format!("\n{sentence}\n"));
     }
@@ -100,9 +125,11 @@ pub fn run(a: &ReportArgs, width: Width) -> Result<Outcome, Error> {
         a.out.join("report.html").display()
     ));
     o.push_str(&left_behind(&written));
+    let mut stderr = warnings(&r);
+    stderr.extend(plan.map(|p| p.notes));
     Ok(Outcome {
         stdout: wrap_prose(&o, width).into_bytes(),
-        stderr: warnings(&r),
+        stderr,
     })
 }
 

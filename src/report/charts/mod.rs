@@ -1,16 +1,19 @@
 //! The charts of `vendorscore report`: the score with each criterion's points (weighted
 //! sum), each vendor's values as a heat map, the pilot metrics with their intervals, the
-//! sensitivity tornado, weight sweep and rank-acceptability heatmap, and score against cost.
+//! sensitivity tornado, weight sweep and rank-acceptability heatmap, score against cost, and
+//! the migration plan's Gantt chart.
 //!
 //! One file per part of the report the charts illustrate; this one holds what they share.
 
 mod cost;
 mod pilot;
+mod plan;
 mod ranking;
 mod sensitivity;
 
 pub use cost::frontier_chart;
 pub use pilot::{forest_charts, pilot_metrics_in_use};
+pub use plan::{gantt_chart, GANTT};
 pub use ranking::ranking_charts;
 pub use sensitivity::sensitivity_charts;
 

@@ -6,6 +6,7 @@ use super::super::cost::CostTable;
 use super::super::doc::Block;
 use crate::criteria::Criteria;
 use crate::pilot::PilotReport;
+use crate::plan::Plan;
 use crate::rank::analysis::Analysis;
 use crate::rank::Ranking;
 
@@ -18,6 +19,15 @@ pub struct Inputs<'a> {
     pub cost: Option<&'a CostTable>,
     /// The client profile's name, when one was applied.
     pub client: Option<&'a str>,
+    /// The client's migration plan, when the client has a device inventory.
+    pub plan: Option<PlanPart<'a>>,
+}
+
+/// A migration plan and its document, for the "Migration plan" section.
+#[derive(Clone, Copy)]
+pub struct PlanPart<'a> {
+    pub plan: &'a Plan,
+    pub report: &'a crate::report::plan::PlanReport,
 }
 
 pub(crate) fn figure(f: &Figure) -> Block {

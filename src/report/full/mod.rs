@@ -4,17 +4,18 @@
 //! HTML and Markdown), the charts, and the export tables; no I/O.
 //!
 //! What the report draws on is `inputs`; one file per part: `verdict` (the bottom line and its wording), `evidence` (ranking,
-//! evidence, pilot), `rules` (gates, cost, method and weights), `caveats`, and `tables`
-//! (the export tables).
+//! evidence, pilot), `rules` (gates, cost, method and weights), `plan` (the client's
+//! migration plan), `caveats`, and `tables` (the export tables).
 
 mod caveats;
 mod evidence;
 mod inputs;
+mod plan;
 mod rules;
 mod tables;
 mod verdict;
 
-pub use inputs::Inputs;
+pub use inputs::{Inputs, PlanPart};
 pub use verdict::robustness;
 
 use super::charts::{self, Figure};
@@ -73,12 +74,17 @@ pub fn build(i: &Inputs) -> Result<Report, ChartError> {
         Some(t) => charts::frontier_chart(r, t)?,
         None => None,
     };
+    let gantt = match i.plan {
+        Some(p) => charts::gantt_chart(p.plan, p.report)?,
+        None => None,
+    };
     let sections = vec![
         verdict::bottom_line(i),
         evidence::ranking_section(r, &ranking_figs),
         evidence::evidence(i, &ranking_figs, &forest_figs),
         rules::gates(i),
         rules::cost_section(i, frontier.as_ref()),
+        plan::plan_section(i, gantt.as_ref()),
         rules::method(i, &sens_figs),
         caveats::caveats(i),
     ];
@@ -96,6 +102,7 @@ pub fn build(i: &Inputs) -> Result<Report, ChartError> {
     figures.extend(forest_figs);
     figures.extend(sens_figs);
     figures.extend(frontier);
+    figures.extend(gantt);
     Ok(Report {
         doc: Doc {
             title: format!("Vendor recommendation: {}", r.title),

@@ -1,7 +1,9 @@
 //! The migration plan as a document, built once from a [`Plan`]: the inputs, what must
-//! move, each wave's dates and hours, the deadline verdict and one row a device. Every
-//! format (`render.rs`) and the per-device CSV read this; JSON is its serialisation.
+//! move, each wave's dates and hours, the deadline verdict, the checklist for the weeks of
+//! the migration (`checklist.rs`) and one row a device. Every format (`render.rs`) and the
+//! per-device CSV read this; JSON is its serialisation.
 
+pub mod checklist;
 mod progress;
 mod render;
 
@@ -13,7 +15,7 @@ use crate::plan::census::{high_value, role_index};
 use crate::plan::{Plan, StartFrom, Window};
 
 pub use progress::ProgressReport;
-pub use render::device_csv;
+pub use render::{checklist_lines, device_csv, verdict, waves_table};
 
 /// What the plan is for: the names the document shows.
 pub struct PlanInputs<'a> {
@@ -50,6 +52,8 @@ pub struct PlanReport {
     pub stale: Vec<Apart>,
     /// Devices with no antivirus.
     pub no_antivirus: Vec<Apart>,
+    /// The compensating controls and the fallback, tailored to the devices.
+    pub checklist: Vec<checklist::Item>,
 }
 
 /// What the inventory holds.
@@ -255,6 +259,10 @@ impl PlanReport {
             devices: rows,
             stale: c.stale.iter().map(|i| apart(&devices[*i])).collect(),
             no_antivirus: c.no_antivirus.iter().map(|i| apart(&devices[*i])).collect(),
+            checklist: checklist::checklist(
+                &checklist::built_in(),
+                &checklist::tally(plan, devices),
+            ),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! whole document); and the per-device CSV that `plan --out` writes, one row a visit,
 //! ready to import into a PSA as tickets.
 
+use super::checklist::Group;
 use super::PlanReport;
 use crate::report::doc::Table;
 use crate::report::export::{csv, json, markdown, terminal, Render};
@@ -98,7 +99,8 @@ fn heading(r: &PlanReport) -> Vec<String> {
     lines
 }
 
-fn waves_table(r: &PlanReport) -> Table {
+/// The waves with their devices by role, hours and dates.
+pub fn waves_table(r: &PlanReport) -> Table {
     let mut t = Table::new(
         &[
             "wave",
@@ -131,6 +133,22 @@ fn waves_table(r: &PlanReport) -> Table {
         ]);
     }
     t
+}
+
+/// The checklist by group: each group's heading and its items, groups without an item
+/// left out.
+pub fn checklist_lines(r: &PlanReport) -> Vec<(&'static str, Vec<String>)> {
+    [Group::Controls, Group::Fallback]
+        .into_iter()
+        .map(|g| {
+            let items = r.checklist.iter().filter(|i| i.group == g);
+            (
+                g.heading(),
+                items.map(|i| i.text.clone()).collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, items)| !items.is_empty())
+        .collect()
 }
 
 fn apart_lines(r: &PlanReport) -> Vec<String> {
@@ -174,6 +192,12 @@ impl Render for PlanReport {
             out.push_str(&l);
             out.push('\n');
         }
+        for (heading, items) in checklist_lines(self) {
+            out.push_str(&format!("\n{heading}:\n"));
+            for item in items {
+                out.push_str(&format!("[ ] {item}\n"));
+            }
+        }
         terminal::clean(&terminal::wrap_prose(&out, width)).into_owned()
     }
 
@@ -195,6 +219,12 @@ impl Render for PlanReport {
             out.push('\n');
             for l in apart {
                 out.push_str(&format!("- {}\n", markdown::inline(&l)));
+            }
+        }
+        for (heading, items) in checklist_lines(self) {
+            out.push_str(&format!("\n## {}\n\n", markdown::inline(heading)));
+            for item in items {
+                out.push_str(&format!("- [ ] {}\n", markdown::inline(&item)));
             }
         }
         out
