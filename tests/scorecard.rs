@@ -69,9 +69,12 @@ fn cases() -> Vec<(&'static str, String)> {
     ]
 }
 
-/// (vendor, score, rank) from `rank --format json`.
-fn from_json(dir: &Path, criteria: &str) -> Vec<(String, f64, f64)> {
-    let (code, out, err) = run_in(dir, &["rank", "--criteria", criteria, "--format", "json"]);
+/// (vendor, score, rank) of the vendors `rank ARGS --format json` ranks, by vendor.
+fn from_json(dir: &Path, args: &[&str]) -> Vec<(String, f64, f64)> {
+    let mut all = vec!["rank"];
+    all.extend(args);
+    all.extend(["--format", "json"]);
+    let (code, out, err) = run_in(dir, &all);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let mut rows: Vec<_> = v["vendors"]
@@ -189,7 +192,10 @@ fn libreoffice_recomputes_the_ranking_and_a_changed_weight() {
         std::fs::create_dir_all(d.join("edited")).unwrap();
         let changed = d.join("edited").join(&book);
         with_weight(&d.join(&book), 7.0, &changed);
-        let (before, after) = (from_json(d, &file), from_json(d, &heavier_file));
+        let (before, after) = (
+            from_json(d, &["--criteria", &file]),
+            from_json(d, &["--criteria", &heavier_file]),
+        );
         assert_ne!(
             before, after,
             "{case}: the weight must change the ranking's scores"
@@ -245,23 +251,7 @@ fn stored_values_are_the_rankings_and_formula_like_names_stay_text() {
         ],
     );
     assert_eq!(code, 0, "{err}");
-    let (code, out, err) = run_in(d, &["rank", "--data", "data", "--format", "json"]);
-    assert_eq!(code, 0, "{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let mut json: Vec<_> = v["vendors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|r| r["excluded"] == false)
-        .map(|r| {
-            (
-                r["vendor"].as_str().unwrap().to_string(),
-                r["score"].as_f64().unwrap(),
-                r["rank"].as_f64().unwrap(),
-            )
-        })
-        .collect();
-    json.sort_by(|a, b| a.0.cmp(&b.0));
+    let json = from_json(d, &["--data", "data"]);
     assert_same("stored", &from_sheet(&d.join("s.xlsx")), &json);
     let mut wb = open_workbook_auto(d.join("s.xlsx")).unwrap();
     let formulas = wb.worksheet_formula("Ranking").unwrap();
