@@ -223,3 +223,55 @@ fn an_inventory_workbook_plans_as_its_csv() {
     };
     assert_eq!(plan("devices.xlsx"), plan("devices.csv"));
 }
+
+/// In a dataset folder, `inventory-<client>.xlsx` is found like its CSV would be.
+#[test]
+fn a_dataset_folders_inventory_workbook_is_found_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    for f in [
+        "vendors.csv",
+        "test_scores.csv",
+        "pricing.csv",
+        "rmm_checks.csv",
+    ] {
+        std::fs::copy(repo(&format!("datasets/demo/{f}")), data.join(f)).unwrap();
+    }
+    let csv = std::fs::read_to_string(repo("datasets/demo/inventory-dental-35.csv")).unwrap();
+    let plan = || {
+        let (code, out, err) = run_in(
+            dir.path(),
+            &[
+                "plan",
+                "--data",
+                "data",
+                "--client",
+                "dental-35",
+                "--format",
+                "json",
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        (
+            json["inventory"].as_str().unwrap().to_string(),
+            json["waves"].clone(),
+        )
+    };
+    std::fs::write(data.join("inventory-dental-35.csv"), &csv).unwrap();
+    let (from_csv, waves_csv) = plan();
+    std::fs::remove_file(data.join("inventory-dental-35.csv")).unwrap();
+    std::fs::write(
+        data.join("inventory-dental-35.xlsx"),
+        workbook(&[("inventory-dental-35", csv)]),
+    )
+    .unwrap();
+    let (from_xlsx, waves_xlsx) = plan();
+    assert!(from_csv.ends_with("inventory-dental-35.csv"), "{from_csv}");
+    assert!(
+        from_xlsx.ends_with("inventory-dental-35.xlsx"),
+        "{from_xlsx}"
+    );
+    assert_eq!(waves_xlsx, waves_csv);
+}

@@ -132,9 +132,7 @@ pub fn has_inventory(o: &PlanOptions) -> bool {
     o.inventory.is_some()
         || inventory_name(o).is_some_and(|name| {
             match crate::embedded::data_source(o.input.data.as_deref()) {
-                Source::Dir(dir) => [name.clone(), name.replace(".csv", ".parquet")]
-                    .iter()
-                    .any(|n| dir.join(n).is_file()),
+                Source::Dir(dir) => candidates(&name).iter().any(|n| dir.join(n).is_file()),
                 Source::Embedded { files, .. } => files.iter().any(|(n, _)| *n == name),
             }
         })
@@ -286,8 +284,18 @@ fn today() -> Date {
     Date::from_days((secs / 86_400) as i64)
 }
 
-/// The inventory: `--inventory`, else `inventory-<client>.csv` (or `.parquet`) in the
-/// dataset folder, or built into the binary for the built-in data. Also the file on
+/// The names an inventory `inventory-<client>.csv` may have in a dataset folder: that, or
+/// the same stem as Parquet or a workbook, in this order.
+fn candidates(csv_name: &str) -> Vec<String> {
+    let stem = csv_name.trim_end_matches(".csv");
+    ["csv", "parquet", "xlsx", "ods"]
+        .iter()
+        .map(|ext| format!("{stem}.{ext}"))
+        .collect()
+}
+
+/// The inventory: `--inventory`, else `inventory-<client>.csv` (or `.parquet`, `.xlsx`,
+/// `.ods`) in the dataset folder, or built into the binary for the built-in data. Also the file on
 /// disk, which outputs must never replace.
 fn load_inventory(
     o: &PlanOptions,
@@ -296,7 +304,7 @@ fn load_inventory(
 ) -> Result<(Inventory, Option<PathBuf>), Error> {
     if let Some(p) = o.inventory {
         if !p.is_file() {
-            return Err(Error::Usage(format!("inventory `{}` not found\n  hint: pass the device export of the client's RMM (CSV or Parquet)", p.display())));
+            return Err(Error::Usage(format!("inventory `{}` not found\n  hint: pass the device export of the client's RMM (CSV, Parquet, or an .xlsx or .ods workbook)", p.display())));
         }
         return Ok((inventory::load(p, mapping, client)?, Some(p.to_path_buf())));
     }
@@ -304,7 +312,7 @@ fn load_inventory(
     let stem = name["inventory-".len()..name.len() - ".csv".len()].to_string();
     match crate::embedded::data_source(o.input.data.as_deref()) {
         Source::Dir(dir) => {
-            for n in [name.clone(), format!("inventory-{stem}.parquet")] {
+            for n in candidates(&name) {
                 let p = dir.join(&n);
                 if p.is_file() {
                     return Ok((inventory::load(&p, mapping, client)?, Some(p)));

@@ -32,6 +32,9 @@ pub fn load(path: &Path, mapping: &Mapping, client: &str) -> Result<Inventory, I
     })?;
     let format = match path.extension().and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("parquet") => Format::Parquet,
+        Some(e) if e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("ods") => {
+            Format::Workbook
+        }
         _ => Format::Csv,
     };
     read(&path.display().to_string(), format, bytes, mapping, client)
