@@ -53,6 +53,9 @@ pub enum Error {
     /// `verify`: the report folder is not what its inputs make, or cannot be rerun.
     #[error("{0}")]
     Verify(String),
+    /// Two runs cannot be compared (`diff`).
+    #[error("{0}")]
+    Diff(String),
     /// The command line asks for something impossible (a bad option value).
     #[error("{0}")]
     Usage(String),

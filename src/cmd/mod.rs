@@ -7,6 +7,7 @@ mod client_plan;
 mod compare;
 mod cost;
 mod demo_data;
+mod diff;
 mod list;
 mod manifest;
 mod pilot;
@@ -52,6 +53,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Proposal(a) => proposal::run(&a),
         Command::DemoData(a) => demo_data::run(&a),
         Command::Verify(a) => verify::run(&a, width),
+        Command::Diff(a) => diff::run(&a, width),
         Command::List => list::run(),
     }
 }

@@ -38,6 +38,8 @@ pub use workbook::is_workbook;
 
 use crate::problem::Problem;
 use source::read;
+/// Reads one evidence file found by [`evidence_files`] as a text table.
+pub use source::read as read_evidence;
 use vendors::VendorIndex;
 
 /// A loaded, validated dataset.

@@ -6,6 +6,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::decision::Method;
 
+mod audit;
+pub use audit::{DiffArgs, DiffFormat, VerifyArgs};
+
 const EXAMPLES: &str = "\
 Examples:
   vendorscore rank                                   rank the built-in demo data
@@ -21,6 +24,7 @@ Examples:
   vendorscore rank --client federal-contractor       rank for one client's fleet and constraints
   vendorscore rank --wide                            every column, however wide the table
   vendorscore plan --client msp-client-350           dated migration waves and the deadline check
+  vendorscore diff demo demo --old-criteria lab-only  what changes when the criteria file does
   vendorscore demo-data --seed 7 --out my-demo       make a synthetic dataset to play with
 
 Every example runs from any folder: the shipped datasets, criteria files and client
@@ -69,6 +73,9 @@ pub enum Command {
     /// Is a report folder still what its inputs make? Reruns the command its manifest.json
     /// records and compares every input and output by SHA-256; exit 0 when identical
     Verify(VerifyArgs),
+    /// What changed between two runs (report folders or dataset folders): inputs row by
+    /// row, weights, gates, ranks, and which change moved which rank
+    Diff(DiffArgs),
     /// List the built-in datasets, criteria files, client profiles and MSP profiles, by the
     /// names --data, --criteria, --client and --msp take
     List,
@@ -260,17 +267,6 @@ pub struct ReportArgs {
     /// SMAA iterations behind the robustness verdict (weights and evidence redrawn; 0 skips it)
     #[arg(long, default_value_t = 20_000)]
     pub samples: u64,
-}
-
-/// `vendorscore verify`
-#[derive(Debug, Args)]
-#[command(
-    after_help = "Run it from the folder the report was made in, since the manifest keeps the inputs' paths as they were given:\n  vendorscore report --client dental-35 --out out\n  vendorscore verify out\n\nExit codes: 0 verified; 1 the report does not verify (each changed input and differing output named), or the rerun failed; 2 the folder holds no manifest.json."
-)]
-pub struct VerifyArgs {
-    /// A folder `vendorscore report` wrote (it holds manifest.json)
-    #[arg(value_name = "OUT")]
-    pub dir: PathBuf,
 }
 
 /// `vendorscore proposal`
