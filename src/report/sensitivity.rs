@@ -5,10 +5,12 @@ use serde::Serialize;
 
 use super::doc::Table;
 use super::export::terminal::{fitted_table, Fit, Width};
-use super::export::{csv, json, markdown, Render};
+use super::export::{json, markdown, Render};
+use super::tables;
 use crate::rank::analysis::Analysis;
 use crate::rank::Ranking;
 use crate::sensitivity::{BreakEven, BreakPoint, SmaaResult, Sweep};
+use crate::tables::{DataTable, Values};
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
@@ -166,83 +168,92 @@ struct SensitivityJson<'a> {
     sweeps: &'a [Sweep],
 }
 
-/// CSV: vendor, rank, acceptability, its standard error.
-pub fn acceptability_csv(a: &Analysis) -> Vec<u8> {
-    let mut t = Table::new(
-        &["vendor", "rank", "acceptability", "standard_error"],
-        &[false, true, true, true],
-    );
-    for (v, id) in a.vendors.iter().enumerate() {
-        for (k, (b, se)) in a.smaa.acceptability[v]
-            .iter()
-            .zip(&a.smaa.acceptability_se[v])
+/// The rank acceptability, one row per vendor and rank it takes in at least one scenario:
+/// `vendor, rank, acceptability, standard_error`. A rank a vendor never takes is left out
+/// (its share and error are 0), so the table grows with the ranks vendors actually reach,
+/// not with the square of the vendors. `sensitivity --format csv`, `sensitivity --out`'s
+/// `acceptability.csv` and the report's `tables/acceptability.*` are this table.
+pub fn acceptability_data(a: &Analysis) -> DataTable {
+    let cells = a.vendors.iter().enumerate().flat_map(|(v, id)| {
+        let shares = a.smaa.acceptability[v].iter();
+        let errors = a.smaa.acceptability_se[v].iter();
+        shares
+            .zip(errors)
             .enumerate()
-        {
-            t.rows.push(vec![
-                id.clone(),
-                (k + 1).to_string(),
-                b.to_string(),
-                se.to_string(),
-            ]);
-        }
+            .filter(|(_, (b, _))| **b > 0.0)
+            .map(move |(k, (b, se))| (id, k + 1, *b, *se))
+    });
+    let (mut vendor, mut rank, mut share, mut error) = (vec![], vec![], vec![], vec![]);
+    for (id, k, b, se) in cells {
+        vendor.push(Some(id.clone()));
+        rank.push(Some(k as i64));
+        share.push(Some(b));
+        error.push(Some(se));
     }
-    csv::table(&t)
+    DataTable::new("acceptability")
+        .with("vendor", Values::Text(vendor))
+        .with("rank", Values::Integer(rank))
+        .with("acceptability", Values::Number(share))
+        .with("standard_error", Values::Number(error))
+}
+
+/// CSV of [`acceptability_data`].
+pub fn acceptability_csv(a: &Analysis) -> Vec<u8> {
+    tables::csv(&acceptability_data(a))
 }
 
 /// CSV: criterion, current weight, the nearest leader change and rank change.
 pub fn break_even_csv(a: &Analysis) -> Vec<u8> {
-    let mut t = Table::new(
-        &[
+    let text = |f: &dyn Fn(&BreakEven) -> Option<String>| {
+        Values::Text(a.break_even.iter().map(f).collect())
+    };
+    let number = |f: &dyn Fn(&BreakEven) -> Option<f64>| {
+        Values::Number(a.break_even.iter().map(f).collect())
+    };
+    let leaders = |be: &BreakEven| {
+        be.top_nearest().map(|p| {
+            let ids: Vec<&str> = p.leaders.iter().map(|&l| a.vendors[l].as_str()).collect();
+            ids.join(";")
+        })
+    };
+    let t = DataTable::new("break_even")
+        .with(
             "criterion",
-            "weight",
+            text(&|be| Some(a.criteria[be.criterion].clone())),
+        )
+        .with("weight", number(&|be| Some(be.base_weight)))
+        .with(
             "top_change_weight",
-            "top_new_leaders",
+            number(&|be| be.top_nearest().map(|p| p.weight)),
+        )
+        .with("top_new_leaders", text(&leaders))
+        .with(
             "rank_change_weight",
-        ],
-        &[false, true, true, false, true],
-    );
-    for be in &a.break_even {
-        let top = be.top_nearest();
-        let leaders = top
-            .map(|p| {
-                p.leaders
-                    .iter()
-                    .map(|&l| a.vendors[l].clone())
-                    .collect::<Vec<_>>()
-                    .join(";")
-            })
-            .unwrap_or_default();
-        t.rows.push(vec![
-            a.criteria[be.criterion].clone(),
-            be.base_weight.to_string(),
-            top.map(|p| p.weight.to_string()).unwrap_or_default(),
-            leaders,
-            be.rank_nearest()
-                .map(|p| p.weight.to_string())
-                .unwrap_or_default(),
-        ]);
-    }
-    csv::table(&t)
+            number(&|be| be.rank_nearest().map(|p| p.weight)),
+        );
+    tables::csv(&t)
 }
 
 /// CSV: criterion, swept weight, vendor, score, rank.
 pub fn sweeps_csv(a: &Analysis) -> Vec<u8> {
-    let mut t = Table::new(
-        &["criterion", "weight", "vendor", "score", "rank"],
-        &[false, true, false, true, true],
-    );
+    let (mut criterion, mut weight, mut vendor, mut score, mut rank) =
+        (vec![], vec![], vec![], vec![], vec![]);
     for s in &a.sweeps {
         for p in &s.points {
             for (v, id) in a.vendors.iter().enumerate() {
-                t.rows.push(vec![
-                    a.criteria[s.criterion].clone(),
-                    p.weight.to_string(),
-                    id.clone(),
-                    p.scores[v].to_string(),
-                    p.ranks[v].to_string(),
-                ]);
+                criterion.push(Some(a.criteria[s.criterion].clone()));
+                weight.push(Some(p.weight));
+                vendor.push(Some(id.clone()));
+                score.push(Some(p.scores[v]));
+                rank.push(Some(p.ranks[v] as i64));
             }
         }
     }
-    csv::table(&t)
+    let t = DataTable::new("sweeps")
+        .with("criterion", Values::Text(criterion))
+        .with("weight", Values::Number(weight))
+        .with("vendor", Values::Text(vendor))
+        .with("score", Values::Number(score))
+        .with("rank", Values::Integer(rank));
+    tables::csv(&t)
 }

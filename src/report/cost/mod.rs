@@ -1,10 +1,13 @@
 //! The cost table of `vendorscore cost`: each vendor's price for the fleet, its line
 //! items, and value for money (score per unit of cost, the Pareto frontier). This file
-//! builds the table; `render` shows it in every format, `json` is its JSON.
+//! builds the table; `render` shows it in every format, `json` is its JSON, `data` its
+//! export table (CSV and the report's `tables/cost.*`).
 
+mod data;
 mod json;
 mod render;
 
+pub use data::table;
 pub use render::{explain_lines, CostView};
 
 use crate::cost::value::{frontier, ValuePoint};

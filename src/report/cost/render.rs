@@ -6,7 +6,7 @@ use super::{CostRow, CostTable};
 use crate::cost::{LineKind, Quote};
 use crate::report::doc::Table;
 use crate::report::export::terminal::{self, fitted_table, Fit, Width};
-use crate::report::export::{csv, json, markdown, Render};
+use crate::report::export::{json, markdown, Render};
 
 /// The cost table as `cost` prints it: with each vendor's line items when `explain`.
 pub struct CostView<'a> {
@@ -217,66 +217,9 @@ impl Render for CostView<'_> {
         o
     }
 
-    /// CSV: one row per vendor.
+    /// CSV: the cost table, one row per vendor.
     fn csv(&self) -> Vec<u8> {
-        let t = self.table;
-        let mut tab = Table::new(
-            &[
-                "vendor",
-                "name",
-                "edition",
-                "currency",
-                "monthly",
-                "subscriptions",
-                "setup",
-                "migration",
-                "tco",
-                "all_in_per_endpoint_month",
-                "rank",
-                "score",
-                "score_per_cost",
-                "efficient",
-                "error",
-            ],
-            &[
-                false, false, false, false, true, true, true, true, true, true, true, true, true,
-                false, false,
-            ],
-        );
-        for r in &t.rows {
-            let n = |x: f64| format!("{x:.4}");
-            let (e, m, s, st, mi, tc) = match &r.quote {
-                Ok(q) => (
-                    q.edition.clone(),
-                    n(q.monthly()),
-                    n(q.subscriptions()),
-                    n(q.setup()),
-                    n(q.migration()),
-                    n(q.tco()),
-                ),
-                Err(_) => Default::default(),
-            };
-            let err = r.quote.as_ref().err().cloned().unwrap_or_default();
-            let v = r.value.as_ref();
-            tab.rows.push(vec![
-                r.vendor.clone(),
-                r.name.clone(),
-                e,
-                t.currency.clone(),
-                m,
-                s,
-                st,
-                mi,
-                tc,
-                r.all_in.map(n).unwrap_or_default(),
-                r.rank.map(|x| x.to_string()).unwrap_or_default(),
-                r.score.map(n).unwrap_or_default(),
-                v.and_then(|v| v.score_per_cost).map(n).unwrap_or_default(),
-                v.map(|v| v.efficient.to_string()).unwrap_or_default(),
-                err,
-            ]);
-        }
-        csv::table(&tab)
+        crate::report::tables::csv(&super::table(self.table))
     }
 
     /// JSON: the table with line items; the data for a score-against-cost frontier chart.

@@ -4,20 +4,21 @@
 //! file the Markdown, CSV and JSON and the `pilot plan` sentences. In the terminal and
 //! Markdown views vendors that pass the gates come first; CSV and JSON keep dataset order.
 
+mod data;
 mod json;
 mod table;
 mod terminal;
 
+pub use data::table;
 use json::PilotJson;
 use table::{go_first, metrics_table};
 
 use crate::cli::PlanArgs;
 use crate::pilot::PilotReport;
 use crate::problem::backticks;
-use crate::report::doc::Table;
 use crate::report::export::json::to_bytes;
 use crate::report::export::terminal::Width;
-use crate::report::export::{csv, markdown, Render};
+use crate::report::export::{markdown, Render};
 
 impl Render for PilotReport {
     /// Renders the report for a terminal `width` wide.
@@ -82,46 +83,9 @@ impl Render for PilotReport {
         to_bytes(&PilotJson::new(self))
     }
 
-    /// CSV: one row per group, vendor, metric and interval.
+    /// CSV: the pilot metrics table, one row per group, vendor, metric and interval.
     fn csv(&self) -> Vec<u8> {
-        let r = self;
-        let mut t = Table::new(
-            &[
-                "group", "vendor", "metric", "value", "n", "unit", "method", "lower95", "upper95",
-            ],
-            &[false, false, false, true, true, false, false, true, true],
-        );
-        for (label, vs) in &r.groups {
-            for v in vs {
-                for m in &v.metrics {
-                    let base = [
-                        label.clone(),
-                        r.vendor_ids[v.vendor].clone(),
-                        m.metric.to_string(),
-                        m.value.map(|x| x.to_string()).unwrap_or_default(),
-                        m.n.to_string(),
-                        m.unit.to_string(),
-                    ];
-                    if m.intervals.is_empty() {
-                        t.rows.push(
-                            base.iter()
-                                .cloned()
-                                .chain([String::new(), String::new(), String::new()])
-                                .collect(),
-                        );
-                    }
-                    for (name, i) in &m.intervals {
-                        t.rows.push(
-                            base.iter()
-                                .cloned()
-                                .chain([name.to_string(), i.lower.to_string(), i.upper.to_string()])
-                                .collect(),
-                        );
-                    }
-                }
-            }
-        }
-        csv::table(&t)
+        crate::report::tables::csv(&table(self))
     }
 }
 
