@@ -29,7 +29,7 @@ CORRUPTIONS = {
     ),
     "weights-and-robustness.ipynb": (
         "# Each vendor takes some rank",
-        'acceptability = acceptability.with_columns(pl.col("acceptability") * 0.9)',
+        'acceptability = acceptability.with_columns(pl.col("rank_1") * 0.9)',
     ),
     "real-lab-data.ipynb": (
         "ranking = json.loads",

@@ -168,33 +168,20 @@ struct SensitivityJson<'a> {
     sweeps: &'a [Sweep],
 }
 
-/// The rank acceptability, one row per vendor and rank it takes in at least one scenario:
-/// `vendor, rank, acceptability, standard_error`. A rank a vendor never takes is left out
-/// (its share and error are 0), so the table grows with the ranks vendors actually reach,
-/// not with the square of the vendors. `sensitivity --format csv`, `sensitivity --out`'s
-/// `acceptability.csv` and the report's `tables/acceptability.*` are this table.
+/// The rank acceptability matrix, a row per vendor: `vendor, rank_1, ..., rank_m`, the
+/// share of scenarios in which the vendor takes each rank (`b_i^r`). Its Monte Carlo
+/// standard error is `sqrt(b (1 - b) / N)` for the `N` scenarios (in the sensitivity JSON).
+/// A row per vendor keeps the table within a spreadsheet's limits at thousands of vendors.
+/// `sensitivity --format csv`, `sensitivity --out`'s `acceptability.csv` and the report's
+/// `tables/acceptability.*` are this table.
 pub fn acceptability_data(a: &Analysis) -> DataTable {
-    let cells = a.vendors.iter().enumerate().flat_map(|(v, id)| {
-        let shares = a.smaa.acceptability[v].iter();
-        let errors = a.smaa.acceptability_se[v].iter();
-        shares
-            .zip(errors)
-            .enumerate()
-            .filter(|(_, (b, _))| **b > 0.0)
-            .map(move |(k, (b, se))| (id, k + 1, *b, *se))
-    });
-    let (mut vendor, mut rank, mut share, mut error) = (vec![], vec![], vec![], vec![]);
-    for (id, k, b, se) in cells {
-        vendor.push(Some(id.clone()));
-        rank.push(Some(k as i64));
-        share.push(Some(b));
-        error.push(Some(se));
+    let vendors = a.vendors.iter().map(|v| Some(v.clone())).collect();
+    let mut t = DataTable::new("acceptability").with("vendor", Values::Text(vendors));
+    for k in 0..a.vendors.len() {
+        let shares = a.smaa.acceptability.iter().map(|row| row.get(k).copied());
+        t = t.with(&format!("rank_{}", k + 1), Values::Number(shares.collect()));
     }
-    DataTable::new("acceptability")
-        .with("vendor", Values::Text(vendor))
-        .with("rank", Values::Integer(rank))
-        .with("acceptability", Values::Number(share))
-        .with("standard_error", Values::Number(error))
+    t
 }
 
 /// CSV of [`acceptability_data`].
