@@ -203,3 +203,48 @@ fn the_windows_server_item_shows_only_when_the_plan_moves_servers() {
     assert!(!md.contains(server_item), "{md}");
     assert!(md.contains("Stale Kaspersky devices (1 device,"), "{md}");
 }
+
+/// The terminal lists five devices of each kind left out of the waves and says how many
+/// more there are; the Markdown lists every one. msp-client-350 has 16 stale devices and
+/// 10 with no antivirus.
+#[test]
+fn the_terminal_cuts_long_lists_of_devices_and_says_where_the_rest_are() {
+    let cwd = tempfile::tempdir().unwrap();
+    let (code, out, err) = run_in(cwd.path(), &["plan", "--client", "msp-client-350"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, md, _) = run_in(
+        cwd.path(),
+        &["plan", "--client", "msp-client-350", "--format", "md"],
+    );
+    let (_, json, _) = run_in(
+        cwd.path(),
+        &["plan", "--client", "msp-client-350", "--format", "json"],
+    );
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let stale = v["stale"].as_array().unwrap().len();
+    let bare = v["no_antivirus"].as_array().unwrap().len();
+    assert!(
+        stale > 5 && bare > 5,
+        "{stale} stale, {bare} with no antivirus"
+    );
+    let lines = |text: &str, start: &str| {
+        let items = text.lines().map(|l| l.trim_start_matches("- "));
+        items.filter(|l| l.starts_with(start)).count()
+    };
+    assert_eq!(lines(&out, "stale, not planned: "), 5, "{out}");
+    assert_eq!(lines(&out, "no antivirus: "), 5, "{out}");
+    let place = "are in `--format md` and `--format json`.";
+    assert!(
+        out.contains(&format!("{} more stale devices {place}", stale - 5)),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "{} more devices with no antivirus {place}",
+            bare - 5
+        )),
+        "{out}"
+    );
+    assert_eq!(lines(&md, "stale, not planned: "), stale);
+    assert_eq!(lines(&md, "no antivirus: "), bare);
+}

@@ -151,10 +151,15 @@ pub fn checklist_lines(r: &PlanReport) -> Vec<(&'static str, Vec<String>)> {
         .collect()
 }
 
-fn apart_lines(r: &PlanReport) -> Vec<String> {
-    let mut out = Vec::new();
-    for a in &r.stale {
-        out.push(format!(
+/// Devices of one kind a terminal lists before it says how many more there are.
+const APART_SHOWN: usize = 5;
+
+/// The devices left out of the waves, a line each: the stale ones, then those with no
+/// antivirus. With `cut`, each kind stops after [`APART_SHOWN`] lines and a last line says
+/// how many more there are and where they are (the terminal; a document lists all).
+fn apart_lines(r: &PlanReport, cut: bool) -> Vec<String> {
+    let stale = r.stale.iter().map(|a| {
+        format!(
             "stale, not planned: {} ({}{}), last seen {}: check it still exists",
             a.device,
             a.client,
@@ -164,13 +169,31 @@ fn apart_lines(r: &PlanReport) -> Vec<String> {
                 format!("/{}", a.site)
             },
             a.last_seen.as_deref().unwrap_or("never")
-        ));
-    }
-    for a in &r.no_antivirus {
-        out.push(format!(
+        )
+    });
+    let bare = r.no_antivirus.iter().map(|a| {
+        format!(
             "no antivirus: {} ({}): protect it with the new product too",
             a.device, a.client
-        ));
+        )
+    });
+    let mut out = Vec::new();
+    let kinds: [(Vec<String>, &str, &str); 2] = [
+        (stale.collect(), "stale device", "stale devices"),
+        (
+            bare.collect(),
+            "device with no antivirus",
+            "devices with no antivirus",
+        ),
+    ];
+    for (lines, one, many) in kinds {
+        let shown = if cut { APART_SHOWN } else { lines.len() };
+        let hidden = lines.len().saturating_sub(shown);
+        out.extend(lines.into_iter().take(shown));
+        if hidden > 0 {
+            let place = "`--format md` and `--format json`";
+            out.push(crate::report::limits::more(hidden, one, many, place));
+        }
     }
     out
 }
@@ -188,7 +211,7 @@ impl Render for PlanReport {
         }
         out.push_str(&verdict(self));
         out.push('\n');
-        for l in apart_lines(self) {
+        for l in apart_lines(self, true) {
             out.push_str(&l);
             out.push('\n');
         }
@@ -214,7 +237,7 @@ impl Render for PlanReport {
             out.push_str(&markdown::table(&waves_table(self)));
         }
         out.push_str(&format!("\n**{}**\n", markdown::inline(&verdict(self))));
-        let apart = apart_lines(self);
+        let apart = apart_lines(self, false);
         if !apart.is_empty() {
             out.push('\n');
             for l in apart {
