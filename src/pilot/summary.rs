@@ -88,6 +88,15 @@ pub const GAUGES: [&str; 5] = [
     "pilot.scan_minutes",
     "pilot.telemetry_coverage_pct",
 ];
+/// The range each gauge's values may take (the pilot file's checks enforce it): the
+/// percentages 0 to 100, the others at least 0. A gauge's t interval is cut to it.
+const GAUGE_RANGES: [(f64, f64); 5] = [
+    (0.0, 100.0),
+    (0.0, f64::INFINITY),
+    (0.0, f64::INFINITY),
+    (0.0, f64::INFINITY),
+    (0.0, 100.0),
+];
 /// Times.
 pub const TIMES: [&str; 2] = ["pilot.mttd_minutes", "pilot.mttr_minutes"];
 
@@ -194,9 +203,16 @@ pub fn metrics(t: &Totals, seed: u64) -> Vec<MetricRow> {
     for (k, name) in GAUGES.iter().enumerate() {
         let vals = &t.obs.gauges[k];
         let mean = (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64);
+        // The mean lies in the values' range, so the cut interval covers it whenever the
+        // t interval does: 97.5 +- 6.35 % is reported as 91.15 to 100 %.
+        let (low, high) = GAUGE_RANGES[k];
+        let cut = |i: Interval| Interval {
+            lower: i.lower.clamp(low, high),
+            upper: i.upper.clamp(low, high),
+        };
         let intervals = location::t_interval(vals, LEVEL)
             .ok()
-            .map(|e| vec![("t", e.interval)])
+            .map(|e| vec![("t", cut(e.interval))])
             .unwrap_or_default();
         out.push(MetricRow {
             metric: name,
@@ -305,5 +321,40 @@ pub fn groups(aggs: &[EndpointAgg], by: By) -> Vec<(String, Filter)> {
                 })
                 .collect()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The t interval of one gauge's endpoint means, as the pilot report gives it.
+    fn t_of(gauge: usize, vals: &[f64]) -> Interval {
+        let mut t = Totals::default();
+        t.obs.gauges[gauge] = vals.to_vec();
+        let rows = metrics(&t, 1);
+        let row = rows.iter().find(|r| r.metric == GAUGES[gauge]).unwrap();
+        row.intervals[0].1
+    }
+
+    #[test]
+    fn a_percentage_interval_stops_at_100_and_keeps_its_lower_end() {
+        // Two endpoints at 95 and 100 %: mean 97.5, s = 3.5355, t(1) = 12.706, so the t
+        // interval is 97.5 +- 31.766 (65.734 to 129.266).
+        let i = t_of(4, &[95.0, 100.0]);
+        assert!((i.lower - 65.734_488).abs() < 1e-5, "{i:?}");
+        assert_eq!(i.upper, 100.0);
+    }
+
+    #[test]
+    fn a_nonnegative_gauge_stops_at_0_and_an_interval_inside_is_kept() {
+        // Memory at 1 and 30 MB: 15.5 +- 184.2 would go below 0.
+        let i = t_of(1, &[1.0, 30.0]);
+        assert_eq!(i.lower, 0.0);
+        assert!(i.upper > 100.0, "{i:?}");
+        // Well inside its range, the interval is the plain t interval.
+        let vals = [40.0, 42.0, 44.0];
+        let plain = location::t_interval(&vals, LEVEL).unwrap().interval;
+        assert_eq!(t_of(4, &vals), plain);
     }
 }
