@@ -23,6 +23,19 @@ pub fn find_browser() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// The flags of every headless Chromium run (the PDF printer here, the page checks of the
+/// tests): no window, no GPU, no first-run pages, no background traffic to Google's
+/// services (component updates, sync).
+pub const HEADLESS: [&str; 7] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 /// Prints `html` to PDF with `browser`; returns the PDF's bytes.
 pub fn print(browser: &Path, html: &[u8]) -> Result<Vec<u8>, ProposalError> {
     let fail = |what: String| ProposalError::Pdf(what);
@@ -33,16 +46,8 @@ pub fn print(browser: &Path, html: &[u8]) -> Result<Vec<u8>, ProposalError> {
     let log = std::fs::File::create(scratch.path().join("browser.log"))
         .map_err(|e| fail(format!("cannot write the browser's log: {e}")))?;
     let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
+        .args(HEADLESS)
+        .arg("--no-pdf-header-footer")
         .arg(format!(
             "--user-data-dir={}",
             scratch.path().join("profile").display()

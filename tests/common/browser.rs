@@ -44,14 +44,8 @@ pub fn open(browser: &Path, page: &Path, extra: &[String]) -> Run {
     // Output goes to files: a pipe would fill up and stall the browser.
     let (stdout, stderr) = (scratch.path().join("out"), scratch.path().join("err"));
     let mut child = Command::new(browser)
+        .args(vendorscore::proposal::pdf::HEADLESS)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
             "--disable-quic",
             "--proxy-server=http://127.0.0.1:9",
             "--enable-logging=stderr",
