@@ -95,6 +95,12 @@ pub struct Timeline {
     pub meets: bool,
     pub devices: usize,
     pub waves: Vec<WaveView>,
+    /// The time planned for one workstation, in minutes: the median of the plan's, rounded
+    /// to 5 minutes (at least 5).
+    pub visit_minutes: u64,
+    /// The days of the week servers are swapped on, in words ("Saturdays"); `None` when
+    /// the plan moves no server.
+    pub server_days: Option<String>,
 }
 
 /// One wave of the migration.
@@ -210,5 +216,46 @@ fn timeline(p: &PlanReport) -> Timeline {
                 watched_until: words(&w.soak_until),
             })
             .collect(),
+        visit_minutes: visit_minutes(p),
+        server_days: server_days(p),
+    }
+}
+
+/// The median time planned for a workstation, in minutes rounded to 5 (at least 5).
+fn visit_minutes(p: &PlanReport) -> u64 {
+    let mut hours: Vec<f64> = p
+        .devices
+        .iter()
+        .filter(|d| d.role == "workstation")
+        .map(|d| d.hours)
+        .collect();
+    hours.sort_by(f64::total_cmp);
+    let median = crate::stats::location::median_sorted(&hours).unwrap_or(p.hours_per_device);
+    ((median * 60.0 / 5.0).round() as u64 * 5).max(5)
+}
+
+/// The weekdays of the plan's server visits in words: "Saturdays", "Saturdays and
+/// Sundays".
+fn server_days(p: &PlanReport) -> Option<String> {
+    const NAMES: [&str; 7] = [
+        "Mondays",
+        "Tuesdays",
+        "Wednesdays",
+        "Thursdays",
+        "Fridays",
+        "Saturdays",
+        "Sundays",
+    ];
+    let mut used = [false; 7];
+    for d in p.devices.iter().filter(|d| d.role != "workstation") {
+        if let Some(day) = parse_date(&d.date, false) {
+            used[day.weekday() as usize] = true;
+        }
+    }
+    let days: Vec<&str> = (0..7).filter(|&k| used[k]).map(|k| NAMES[k]).collect();
+    match days.as_slice() {
+        [] => None,
+        [one] => Some(one.to_string()),
+        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
     }
 }
