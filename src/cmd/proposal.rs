@@ -81,6 +81,14 @@ pub fn run(a: &ProposalArgs) -> Result<Outcome, Error> {
         today
     });
     ranking.title = "How the products compare".into();
+    // The chart is for the client: an exclusion reads as the requirement it fails (the
+    // gate's description), not as the gate's codes (`us-bis-2024`).
+    for reason in ranking.excluded.iter_mut().flat_map(|x| &mut x.reasons) {
+        let gate = inputs.criteria.gates.iter().find(|g| g.id == reason.by);
+        if let Some(d) = gate.and_then(|g| g.description.as_deref()) {
+            reason.text = format!("does not meet your requirement: {d}");
+        }
+    }
     let chart = crate::report::charts::ranking_charts(&ranking)?
         .into_iter()
         .find(|f| f.name == "ranking")

@@ -1,5 +1,6 @@
-//! "What your staff will notice" in the proposal quotes the plan: the time planned for a
-//! workstation and the weekdays servers are swapped on, not fixed wording.
+//! The proposal speaks the client's language from the data: "What your staff will notice"
+//! quotes the plan (the time planned for a workstation, the weekdays servers are swapped
+//! on), and the chart names the requirement an excluded product fails, not gate codes.
 
 mod common;
 
@@ -72,4 +73,21 @@ fn the_server_days_follow_the_clients_maintenance_window() {
     let (md, _) = proposal_and_plan(cwd.path());
     let line = notice(&md);
     assert!(line.contains("maintenance window (Sundays)"), "{line}");
+}
+
+#[test]
+fn the_chart_names_the_failed_requirement_not_the_codes() {
+    let cwd = tempfile::tempdir().unwrap();
+    let (md, _) = proposal_and_plan(cwd.path());
+    assert!(!md.is_empty());
+    let html = std::fs::read_to_string(cwd.path().join("p/proposal.html")).unwrap();
+    // The default criteria's gate `not-restricted` excludes Kaspersky for its listings.
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    assert!(
+        svg.contains("Kaspersky Endpoint Security: does not meet your requirement: no government restriction on buying or updating the product"),
+        "{svg}"
+    );
+    for code in ["us-bis-2024", "fcc-covered-list", "not-restricted"] {
+        assert!(!html.contains(code), "`{code}` is in the proposal");
+    }
 }
