@@ -55,6 +55,23 @@ fn every_shipped_client_gets_a_migration_plan_section() {
             "{client}: {section}"
         );
         assert!(section.contains("days to spare") || section.contains("missed by"));
+        // The bottom line repeats the plan's verdict, as `plan` prints it.
+        // (Run elsewhere: here a folder has the client's name.)
+        let elsewhere = tempfile::tempdir().unwrap();
+        let (_, plan, _) = run_in(elsewhere.path(), &["plan", "--wide", "--client", client]);
+        let verdict = plan
+            .lines()
+            .find(|l| l.starts_with("deadline met") || l.starts_with("deadline missed"))
+            .expect("the plan's verdict");
+        let bottom = &md[md.find("\n## Bottom line\n").unwrap()..at];
+        let line = bottom
+            .lines()
+            .find(|l| l.starts_with("- Migration plan: "))
+            .unwrap_or_else(|| panic!("{client}: no plan in {bottom}"));
+        assert!(
+            line.contains(verdict.trim()),
+            "{client}: `{verdict}` in {line}"
+        );
         // The section comes after the cost and before the method.
         let cost = md.find("\n## Cost\n").unwrap();
         let method = md.find("\n## Method").unwrap();

@@ -1,10 +1,12 @@
 //! The bottom line: the recommendation, how robust it is in words (strong, moderate, weak),
-//! and the points behind it (evidence, weight scenarios, cost).
+//! and the points behind it (evidence, weight scenarios, cost, and the migration plan's
+//! deadline verdict when the client has an inventory).
 
 use super::inputs::Inputs;
 use crate::report::cost::CostTable;
 use crate::report::doc::{Block, Section, Tone};
 use crate::report::limits::count;
+use crate::report::plan::PlanReport;
 use crate::report::{has_contributions, score_caption, score_text};
 
 /// How robust the lead is ([`crate::rank::verdict::robustness`]), with the tone the
@@ -65,6 +67,9 @@ pub(super) fn bottom_line(i: &Inputs) -> Section {
             if let (Some(n), Some(t)) = (&r.noise, i.cost) {
                 points.extend(cheaper_tied(t, &top.vendor, &n.tied()));
             }
+            if let Some(p) = &i.plan {
+                points.push(plan_line(p.report));
+            }
             if !points.is_empty() {
                 blocks.push(Block::List(points));
             }
@@ -75,6 +80,22 @@ pub(super) fn bottom_line(i: &Inputs) -> Section {
         title: "Bottom line".into(),
         blocks,
     }
+}
+
+/// The migration in one line: how many devices, in how many waves, from when, and the
+/// deadline verdict of the "Migration plan" section.
+fn plan_line(p: &PlanReport) -> String {
+    let verdict = crate::report::plan::verdict(p);
+    if p.check.nothing_to_migrate {
+        return format!("Migration plan: {verdict}.");
+    }
+    let waves = p.waves.len();
+    format!(
+        "Migration plan: {} devices in {waves} wave{} from {}; {verdict} (see Migration plan).",
+        count(p.counts.to_move),
+        if waves == 1 { "" } else { "s" },
+        p.start
+    )
 }
 
 fn cost_line(t: &CostTable, vendor: &str) -> Option<String> {
