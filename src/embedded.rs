@@ -143,9 +143,11 @@ pub static PRODUCTS: BuiltInFile = built_in!("products", "kaspersky");
 /// The migration plan's checklist: compensating controls and the fallback.
 pub static CONTROLS: BuiltInFile = built_in!("controls", "migration");
 
-/// The built-in entry `given` names, when `given` is not on disk: its last part is the
-/// name (with `ext` stripped), and any folder before it is the shipped folder `folder`
-/// (`datasets/avc-2021-enterprise` or `avc-2021-enterprise`).
+/// The built-in entry `given` names, when `given` is not on disk as what it would be (a
+/// folder for a dataset, a file otherwise: a folder `out/dental-35` does not hide the
+/// profile `dental-35`): its last part is the name (with `ext` stripped), and any folder
+/// before it is the shipped folder `folder` (`datasets/avc-2021-enterprise` or
+/// `avc-2021-enterprise`).
 fn by_name<'a, T>(
     given: &Path,
     folder: &str,
@@ -153,7 +155,12 @@ fn by_name<'a, T>(
     all: &'a [T],
     name: impl Fn(&T) -> &str,
 ) -> Option<&'a T> {
-    if given.exists() {
+    let on_disk = if ext.is_empty() {
+        given.is_dir()
+    } else {
+        given.is_file()
+    };
+    if on_disk {
         return None;
     }
     let last = given.file_name()?.to_str()?;

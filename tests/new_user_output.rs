@@ -138,3 +138,34 @@ fn no_amount_prints_as_negative_zero() {
     assert_eq!(code, 0, "{err}");
     assert!(!out.contains("-0.0"), "{out}");
 }
+
+/// A report written into a folder named after its client left that folder hiding the
+/// built-in profile: `plan --client msp-client-350` then said "not found, did you mean
+/// `msp-client-350`?". A folder is not a profile, a criteria file or an MSP profile (nor
+/// a file a dataset), so it no longer hides the built-in one of that name.
+#[test]
+fn a_folder_named_like_a_built_in_file_does_not_hide_it() {
+    let cwd = tempfile::tempdir().unwrap();
+    for name in ["msp-client-350", "lab-only", "northwind-it"] {
+        std::fs::create_dir(cwd.path().join(name)).unwrap();
+    }
+    std::fs::write(cwd.path().join("demo"), "not a dataset").unwrap();
+    let runs: [&[&str]; 3] = [
+        &["plan", "--client", "msp-client-350"],
+        &["rank", "--criteria", "lab-only", "--data", "demo"],
+        &[
+            "proposal",
+            "--client",
+            "dental-35",
+            "--msp",
+            "northwind-it",
+            "--out",
+            "p",
+        ],
+    ];
+    for args in runs {
+        let (code, out, err) = run_in(cwd.path(), args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(!out.is_empty() || cwd.path().join("p").is_dir(), "{args:?}");
+    }
+}

@@ -28,7 +28,8 @@ Examples:
   vendorscore demo-data --seed 7 --out my-demo       make a synthetic dataset to play with
 
 Every example runs from any folder: the shipped datasets, criteria files and client
-profiles are built in and found by name (a file or folder of that name here comes first).
+profiles are built in and found by name (a dataset folder or a file of that name here
+comes first).
 
 Exit codes: 0 success, 1 bad data or criteria, 2 bad usage.";
 
