@@ -21,7 +21,7 @@ mod pricing;
 mod rmm_checks;
 mod source;
 mod table;
-mod test_scores;
+pub mod test_scores;
 mod types;
 mod vendors;
 mod workbook;

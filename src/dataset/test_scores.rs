@@ -12,18 +12,20 @@ use crate::problem::Problem;
 /// The bound of any lab value (docs/security.md).
 const LIMIT: f64 = MAX_VALUE;
 
+/// The columns that name a lab result: a file has one row per key (a second is a
+/// duplicate), and `diff` matches rows by it.
+pub const KEY: [&str; 6] = [
+    "lab",
+    "test",
+    "period_start",
+    "period_end",
+    "vendor",
+    "metric",
+];
+
 /// Reads `test_scores`.
 pub fn read(t: &TextTable, index: &VendorIndex) -> Result<Vec<TestScore>, Vec<Problem>> {
-    let req = [
-        "lab",
-        "test",
-        "period_start",
-        "period_end",
-        "vendor",
-        "metric",
-        "value",
-        "unit",
-    ];
+    let req: Vec<&str> = KEY.into_iter().chain(["value", "unit"]).collect();
     let mut c = Cells::new(t, &req, &["samples", "source"])?;
     let mut out = Vec::new();
     let mut seen = HashMap::new();

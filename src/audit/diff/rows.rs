@@ -48,14 +48,7 @@ impl Cells {
 pub fn natural_key(stem: &str) -> &'static [&'static str] {
     match stem {
         "vendors" => &["vendor"],
-        "test_scores" => &[
-            "lab",
-            "test",
-            "period_start",
-            "period_end",
-            "vendor",
-            "metric",
-        ],
+        "test_scores" => &crate::dataset::test_scores::KEY,
         "pilot_results" => &["vendor", "client", "endpoint", "date"],
         "pricing" => &["vendor", "sku", "min_seats"],
         "rmm_checks" => &["vendor", "platform", "check"],
