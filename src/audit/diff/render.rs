@@ -219,9 +219,14 @@ impl DiffReport {
         } else {
             format!("The winner is `{}` in both runs.", winner(&self.new))
         }));
-        for (name, s) in [("Old run", &self.old), ("New run", &self.new)] {
+        for (name, s) in [("old", &self.old), ("new", &self.new)] {
             if let Some(sentence) = &s.robustness_sentence {
-                out.push(Part::Line(format!("{name}: {sentence}")));
+                // "How robust: strong. ..." reads "How robust in the old run: strong. ...".
+                let line = match sentence.strip_prefix("How robust:") {
+                    Some(rest) => format!("How robust in the {name} run:{rest}"),
+                    None => format!("In the {name} run: {sentence}"),
+                };
+                out.push(Part::Line(line));
             }
         }
         out.push(Part::Line(match self.kendall_tau_b {
@@ -241,10 +246,11 @@ impl DiffReport {
             )];
         }
         let n = self.steps.len();
-        let mut out = vec![Part::Line(format!(
-            "{} applied one at a time to the old run, in the order docs/analysts.md gives, ranking again after each:",
-            if n == 1 { "The one change".to_string() } else { format!("The {n} changes") }
-        ))];
+        let mut out = vec![Part::Line(if n == 1 {
+            "The one change, applied to the old run and ranked again:".to_string()
+        } else {
+            format!("The {n} changes, applied one at a time to the old run in the order docs/analysts.md gives, ranking again after each:")
+        })];
         let mut quiet = 0;
         for (i, s) in self.steps.iter().enumerate() {
             if !all && s.moves.is_empty() && s.error.is_none() && !s.order_matters {
