@@ -163,3 +163,52 @@ fn the_json_tables_are_the_csv_tables() {
         assert!((tco - parts).abs() < 1e-6 * tco.max(1.0), "{row}");
     }
 }
+
+/// The scorecard's value sheets are the same tables: every cell of `Pilot metrics`,
+/// `Cost` and `Acceptability` holds the CSV's value (numbers to the CSV's 12 digits).
+/// The sheets are written a row at a time in constant memory, so this also checks that
+/// no row or cell is lost on the way.
+#[test]
+fn the_workbooks_value_sheets_are_the_tables() {
+    use calamine::{open_workbook_auto, Data, Reader};
+    let (cwd, tables) = report();
+    let mut wb = open_workbook_auto(cwd.path().join("out/scorecard.xlsx")).unwrap();
+    for (sheet, file) in [
+        ("Pilot metrics", "pilot_metrics.csv"),
+        ("Cost", "cost.csv"),
+        ("Acceptability", "acceptability.csv"),
+    ] {
+        let range = wb.worksheet_range(sheet).unwrap();
+        let mut csv = csv::Reader::from_path(tables.join(file)).unwrap();
+        let header: Vec<String> = csv.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+        assert_eq!(range.height(), rows.len() + 1, "{sheet}: rows");
+        for (c, name) in header.iter().enumerate() {
+            assert_eq!(
+                range.get((0, c)),
+                Some(&Data::String(name.clone())),
+                "{sheet}"
+            );
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, want) in row.iter().enumerate() {
+                let got = range.get((r + 1, c)).unwrap_or(&Data::Empty);
+                let same = match got {
+                    Data::Empty => want.is_empty(),
+                    Data::String(s) => s == want,
+                    Data::Bool(b) => b.to_string() == want,
+                    Data::Float(x) => want
+                        .parse::<f64>()
+                        .is_ok_and(|w| (x - w).abs() <= 1e-11 * w.abs().max(1.0)),
+                    other => panic!("{sheet}: unexpected {other:?}"),
+                };
+                assert!(
+                    same,
+                    "{sheet} row {} `{}`: {got:?} vs `{want}`",
+                    r + 2,
+                    header[c]
+                );
+            }
+        }
+    }
+}

@@ -56,35 +56,30 @@ fn sheet_name(table: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Writes an export table as a sheet of values.
+/// Writes an export table as a sheet of values, a row at a time in constant memory (the
+/// sheet goes to a temporary file as it is written; `tables/acceptability` has a cell per
+/// vendor and rank).
 pub fn table(wb: &mut Workbook, t: &DataTable, f: &Formats) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet().set_name(sheet_name(&t.name))?;
+    let ws = wb
+        .add_worksheet_with_constant_memory()?
+        .set_name(sheet_name(&t.name))?;
     let names: Vec<&str> = t.columns.iter().map(|(n, _)| n.as_str()).collect();
     header(ws, f, &names, &[16.0, 14.0])?;
-    for (c, (_, values)) in t.columns.iter().enumerate() {
-        let c = c as u16;
-        match values {
-            Values::Text(v) => {
-                for (r, x) in v.iter().enumerate() {
-                    if let Some(x) = x {
-                        text(ws, r as u32 + 1, c, x)?;
+    for r in 0..t.height() {
+        let row = r as u32 + 1;
+        for (c, (_, values)) in t.columns.iter().enumerate() {
+            let c = c as u16;
+            match values {
+                Values::Text(v) => {
+                    if let Some(x) = &v[r] {
+                        text(ws, row, c, x)?;
                     }
                 }
-            }
-            Values::Number(v) => {
-                for (r, x) in v.iter().enumerate() {
-                    number(ws, r as u32 + 1, c, *x, &f.value)?;
-                }
-            }
-            Values::Integer(v) => {
-                for (r, x) in v.iter().enumerate() {
-                    number(ws, r as u32 + 1, c, x.map(|x| x as f64), &f.value)?;
-                }
-            }
-            Values::Bool(v) => {
-                for (r, x) in v.iter().enumerate() {
-                    if let Some(b) = x {
-                        ws.write_boolean(r as u32 + 1, c, *b)?;
+                Values::Number(v) => number(ws, row, c, v[r], &f.value)?,
+                Values::Integer(v) => number(ws, row, c, v[r].map(|x| x as f64), &f.value)?,
+                Values::Bool(v) => {
+                    if let Some(b) = v[r] {
+                        ws.write_boolean(row, c, b)?;
                     }
                 }
             }
