@@ -2,7 +2,6 @@
 //! always holds everything). Without `all`, only what changed is shown.
 
 use super::attribution::{Move, Place, Step};
-use super::replay::shown;
 use super::rows::Status;
 use super::{DiffReport, Side, VendorChange};
 use crate::report::doc::Table;
@@ -125,20 +124,7 @@ impl DiffReport {
             ]);
             let limit = if all { usize::MAX } else { ROWS_SHOWN };
             for c in f.rows.iter().take(limit) {
-                let cells: Vec<String> = c
-                    .cells
-                    .iter()
-                    .map(|x| format!("`{}` {} → {}", x.column, shown(&x.old), shown(&x.new)))
-                    .collect();
-                let what = if cells.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", cells.join(", "))
-                };
-                lines.push(Part::Line(format!(
-                    "{}: {} {}{what}",
-                    f.file, c.kind, c.key
-                )));
+                lines.push(Part::Line(c.describe(&f.file, true)));
             }
             if f.rows.len() > limit {
                 lines.push(Part::Line(format!(

@@ -140,32 +140,12 @@ impl Replay {
 
 /// The unit of one changed row.
 fn row_unit(f: &FileDiff, file: usize, k: usize) -> Unit {
-    let c = &f.changes[k];
-    let cells: Vec<String> = c
-        .cells
-        .iter()
-        .map(|x| format!("{} {} → {}", x.column, shown(&x.old), shown(&x.new)))
-        .collect();
-    let what = if cells.is_empty() {
-        String::new()
-    } else {
-        format!(": {}", cells.join(", "))
-    };
     Unit {
-        label: format!("{}: {} {}{what}", f.name, c.kind, c.key),
+        label: f.changes[k].describe(&f.name, false),
         part: Part::Rows {
             file,
             rows: vec![k],
         },
-    }
-}
-
-/// An empty cell shown as such.
-pub fn shown(cell: &str) -> &str {
-    if cell.is_empty() {
-        "(empty)"
-    } else {
-        cell
     }
 }
 

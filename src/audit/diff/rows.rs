@@ -79,6 +79,41 @@ pub struct RowChange {
     pub cells: Vec<CellChange>,
 }
 
+impl RowChange {
+    /// The change in words, after the file's name: `test_scores.csv: changed <key>:
+    /// value 99.9 → 80.0`; with `code`, each column in backticks (for text the reader
+    /// sees as Markdown).
+    pub fn describe(&self, file: &str, code: bool) -> String {
+        let cells: Vec<String> = self
+            .cells
+            .iter()
+            .map(|x| {
+                let column = if code {
+                    format!("`{}`", x.column)
+                } else {
+                    x.column.clone()
+                };
+                format!("{column} {} → {}", shown_cell(&x.old), shown_cell(&x.new))
+            })
+            .collect();
+        let what = if cells.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", cells.join(", "))
+        };
+        format!("{file}: {} {}{what}", self.kind, self.key)
+    }
+}
+
+/// An empty cell shown as such.
+fn shown_cell(cell: &str) -> &str {
+    if cell.is_empty() {
+        "(empty)"
+    } else {
+        cell
+    }
+}
+
 /// How a file differs between the runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
