@@ -288,9 +288,9 @@ fn today() -> Date {
 /// the same stem as Parquet or a workbook, in this order.
 fn candidates(csv_name: &str) -> Vec<String> {
     let stem = csv_name.trim_end_matches(".csv");
-    ["csv", "parquet", "xlsx", "ods"]
+    crate::dataset::EXTENSIONS
         .iter()
-        .map(|ext| format!("{stem}.{ext}"))
+        .map(|(ext, _)| format!("{stem}.{ext}"))
         .collect()
 }
 

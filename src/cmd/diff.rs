@@ -14,7 +14,7 @@ use crate::audit::diff::rows::{Cells, FileDiff};
 use crate::audit::diff::{DiffReport, Setting, Side};
 use crate::audit::manifest::{sha256, Recorded, FILE};
 use crate::cli::{Cli, Command, DiffArgs, DiffFormat, InputArgs};
-use crate::dataset::{self, Format, Source, TextTable};
+use crate::dataset::{self, file_name, Format, Source, TextTable};
 use crate::rank::analysis::{analyse, Settings};
 use crate::rank::Ranking;
 use crate::report::export::terminal::Width;
@@ -312,12 +312,10 @@ fn tables(input: &InputArgs) -> Result<Vec<(String, String, Cells)>, Error> {
     };
     for (shown, bytes) in inventories {
         let name = file_name(&shown);
-        let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, ""));
-        let format = match ext {
-            "parquet" => Format::Parquet,
-            "xlsx" | "ods" => Format::Workbook,
-            _ => Format::Csv,
-        };
+        let stem = name
+            .rsplit_once('.')
+            .map_or(name.as_str(), |(stem, _)| stem);
+        let format = dataset::format_of(&name).unwrap_or(Format::Csv);
         let t = TextTable::read(&shown, format, bytes)
             .map_err(|p| dataset::DatasetError::Invalid { problems: vec![p] })?;
         out.push((stem.to_string(), name.clone(), Cells::from_text(&t)));
@@ -325,16 +323,10 @@ fn tables(input: &InputArgs) -> Result<Vec<(String, String, Cells)>, Error> {
     Ok(out)
 }
 
-/// `inventory-<client>.csv` (or `.parquet`, `.xlsx`, `.ods`).
+/// `inventory-<client>.csv` (or `.parquet`, `.xlsx`, `.ods`, as `plan` looks for it).
 fn inventory_name(name: &str) -> bool {
     name.starts_with("inventory-")
-        && [".csv", ".parquet", ".xlsx", ".ods"]
+        && dataset::EXTENSIONS
             .iter()
-            .any(|e| name.ends_with(e))
-}
-
-fn file_name(shown: &str) -> String {
-    Path::new(shown)
-        .file_name()
-        .map_or(shown.to_string(), |n| n.to_string_lossy().into_owned())
+            .any(|(ext, _)| name.ends_with(&format!(".{ext}")))
 }

@@ -31,7 +31,7 @@ pub use dates::{parse_date, Date};
 pub use error::DatasetError;
 pub use fx::Fx;
 pub use pilot::{sort_on_two_threads, EndpointAgg, Pilot, TimeGroup};
-pub use source::{evidence_files, Data, Found, Source, FILES};
+pub use source::{evidence_files, file_name, format_of, Data, Found, Source, EXTENSIONS, FILES};
 pub use table::{Format, TextTable};
 pub use types::*;
 pub use workbook::is_workbook;

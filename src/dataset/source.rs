@@ -69,8 +69,9 @@ pub fn read(f: Found) -> Result<TextTable, Vec<Problem>> {
     TextTable::read(&f.shown, f.format, bytes).map_err(|p| vec![p])
 }
 
-/// The extensions of an evidence file, with the format each is read as.
-const EXTENSIONS: [(&str, Format); 4] = [
+/// The extensions of a data file (an evidence file or an inventory), in the order a stem
+/// is looked up, with the format each is read as.
+pub const EXTENSIONS: [(&str, Format); 4] = [
     ("csv", Format::Csv),
     ("parquet", Format::Parquet),
     ("xlsx", Format::Workbook),
@@ -154,7 +155,18 @@ pub fn find_in_dir(dir: &Path) -> Result<Vec<Option<Found>>, DatasetError> {
     }
 }
 
-fn file_name(shown: &str) -> String {
+/// The format a file's name says by its extension (in any letter case): CSV, Parquet or
+/// a workbook; `None` for any other name.
+pub fn format_of(name: &str) -> Option<Format> {
+    let (_, ext) = name.rsplit_once('.')?;
+    EXTENSIONS
+        .iter()
+        .find(|(e, _)| ext.eq_ignore_ascii_case(e))
+        .map(|(_, format)| *format)
+}
+
+/// The last part of a path as shown (`datasets/demo/pricing.csv` is `pricing.csv`).
+pub fn file_name(shown: &str) -> String {
     Path::new(shown)
         .file_name()
         .map_or(shown.to_string(), |n| n.to_string_lossy().into_owned())

@@ -23,20 +23,19 @@ pub use types::{Device, Inventory, InventoryError, COLUMNS, REQUIRED};
 
 use crate::dataset::{Format, TextTable};
 
-/// Reads an inventory file (`.parquet` is Parquet, anything else CSV) through
+/// Reads an inventory file (`.parquet` is Parquet, `.xlsx` and `.ods` workbooks, anything
+/// else CSV) through
 /// `mapping`; `client` names the devices of an export without a `client` column.
 pub fn load(path: &Path, mapping: &Mapping, client: &str) -> Result<Inventory, InventoryError> {
     let bytes = std::fs::read(path).map_err(|source| InventoryError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    let format = match path.extension().and_then(|e| e.to_str()) {
-        Some(e) if e.eq_ignore_ascii_case("parquet") => Format::Parquet,
-        Some(e) if e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("ods") => {
-            Format::Workbook
-        }
-        _ => Format::Csv,
-    };
+    let format = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(crate::dataset::format_of)
+        .unwrap_or(Format::Csv);
     read(&path.display().to_string(), format, bytes, mapping, client)
 }
 
