@@ -26,6 +26,17 @@ impl std::fmt::Display for Place {
     }
 }
 
+impl Place {
+    /// Sorts places best first: ranks in order, then excluded, then absent.
+    pub fn order(self) -> usize {
+        match self {
+            Place::Rank(n) => n,
+            Place::Excluded => usize::MAX - 1,
+            Place::Absent => usize::MAX,
+        }
+    }
+}
+
 impl Serialize for Place {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -53,6 +64,13 @@ pub fn standings(r: &Ranking) -> Standings {
         .collect()
 }
 
+/// Where `vendor` stands in `s` (absent when `s` lacks it).
+pub fn place_of(s: &Standings, vendor: &str) -> Place {
+    s.iter()
+        .find(|(v, _)| v == vendor)
+        .map_or(Place::Absent, |(_, p)| *p)
+}
+
 /// A vendor whose place changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Move {
@@ -64,11 +82,6 @@ pub struct Move {
 /// The vendors whose place differs from `a` to `b`: `b`'s vendors in order, then those
 /// only `a` has.
 pub fn moves(a: &Standings, b: &Standings) -> Vec<Move> {
-    let place = |s: &Standings, v: &str| {
-        s.iter()
-            .find(|(x, _)| x == v)
-            .map_or(Place::Absent, |(_, p)| *p)
-    };
     let mut vendors: Vec<&str> = b.iter().map(|(v, _)| v.as_str()).collect();
     vendors.extend(
         a.iter()
@@ -79,18 +92,13 @@ pub fn moves(a: &Standings, b: &Standings) -> Vec<Move> {
         .into_iter()
         .map(|v| Move {
             vendor: v.to_string(),
-            before: place(a, v),
-            after: place(b, v),
+            before: place_of(a, v),
+            after: place_of(b, v),
         })
         .filter(|m| m.before != m.after)
         .collect();
     // Best new place first, then those that left the ranking.
-    let order = |p: Place| match p {
-        Place::Rank(n) => n,
-        Place::Excluded => usize::MAX - 1,
-        Place::Absent => usize::MAX,
-    };
-    out.sort_by_key(|m| order(m.after));
+    out.sort_by_key(|m| m.after.order());
     out
 }
 

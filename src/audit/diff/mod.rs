@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::rank::Ranking;
 use crate::report::tables::tidy;
 use crate::score::consensus::kendall_tau_b;
-use attribution::{standings, Place, Replayed, Step};
+use attribution::{place_of, standings, Place, Replayed, Step};
 use replay::Replay;
 use rows::{RowChange, Status};
 
@@ -229,29 +229,17 @@ fn vendor_changes(old: &Ranking, new: &Ranking) -> Vec<VendorChange> {
     );
     let mut out: Vec<VendorChange> = all
         .into_iter()
-        .map(|v| {
-            let place = |s: &attribution::Standings| {
-                s.iter()
-                    .find(|(x, _)| *x == v)
-                    .map_or(Place::Absent, |(_, p)| *p)
-            };
-            VendorChange {
-                old: place(&so),
-                new: place(&sn),
-                old_score: score(old, &v),
-                new_score: score(new, &v),
-                old_reasons: reasons(old, &v),
-                new_reasons: reasons(new, &v),
-                vendor: v,
-            }
+        .map(|v| VendorChange {
+            old: place_of(&so, &v),
+            new: place_of(&sn, &v),
+            old_score: score(old, &v),
+            new_score: score(new, &v),
+            old_reasons: reasons(old, &v),
+            new_reasons: reasons(new, &v),
+            vendor: v,
         })
         .collect();
     // The new ranking's order, then the excluded, then the vendors the new run lacks.
-    let order = |p: Place| match p {
-        Place::Rank(n) => n,
-        Place::Excluded => usize::MAX - 1,
-        Place::Absent => usize::MAX,
-    };
-    out.sort_by_key(|v| (order(v.new), order(v.old)));
+    out.sort_by_key(|v| (v.new.order(), v.old.order()));
     out
 }
